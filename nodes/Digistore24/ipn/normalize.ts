@@ -1,0 +1,73 @@
+import type { FieldKind } from './fields';
+import { fieldsForEvent, type IpnEvent } from './events';
+import type { IpnParams } from './parse';
+
+export type TypedValue = string | number | boolean;
+export type TypedGroup = Record<string, TypedValue>;
+
+export interface NormalizedIpn {
+	event: string;
+	eventName: string;
+	eventLabel?: string;
+	apiMode?: string;
+	isTest: boolean;
+	ipnVersion?: string;
+	/** Field groups (order, transaction, buyer, ...), present when the notification carries them. */
+	[group: string]: TypedGroup | TypedValue | Record<string, string> | undefined;
+	/** Every parameter as sent, except the signature. */
+	raw?: Record<string, string>;
+}
+
+const CONVERT: Record<FieldKind, (value: string) => TypedValue | undefined> = {
+	text: (v) => v,
+	id: (v) => v,
+	email: (v) => v,
+	url: (v) => v,
+	amount: toNumber,
+	integer: toNumber,
+	flag: (v) => (v === 'Y' ? true : v === 'N' ? false : undefined),
+	date: (v) => v,
+	// Digistore24 sends "YYYY-MM-DD HH:MM:SS" without a zone; ISO form, zone left unstated.
+	datetime: (v) => (/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(v) ? v.replace(' ', 'T') : v),
+};
+
+function toNumber(value: string): number | undefined {
+	const n = Number(value);
+	return value.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+export interface NormalizeOptions {
+	/** Keep the untouched parameters under `raw` (default true). */
+	includeRaw?: boolean;
+}
+
+/** Turns verified IPN parameters into the trigger's typed item. Never carries the signature. */
+export function normalizeIpn(params: IpnParams, event: IpnEvent, options: NormalizeOptions = {}): NormalizedIpn {
+	const item: NormalizedIpn = {
+		event: params.event ?? event.value,
+		eventName: event.name,
+		isTest: params.api_mode === 'test',
+	};
+	if (params.event_label) item.eventLabel = params.event_label;
+	if (params.api_mode) item.apiMode = params.api_mode;
+	if (params.ipn_version) item.ipnVersion = params.ipn_version;
+	for (const field of fieldsForEvent(event)) {
+		const value = params[field.key];
+		if (value === undefined || value === '') continue;
+		const typed = CONVERT[field.kind](value);
+		if (typed === undefined) continue;
+		const group = (item[field.group] ??= {}) as TypedGroup;
+		group[field.property] = typed;
+	}
+	if (options.includeRaw !== false) item.raw = withoutSignature(params);
+	return item;
+}
+
+export function withoutSignature(params: IpnParams): Record<string, string> {
+	const raw: Record<string, string> = {};
+	for (const key in params) {
+		const upper = key.toUpperCase();
+		if (upper !== 'SHA_SIGN' && upper !== 'SHASIGN') raw[key] = params[key];
+	}
+	return raw;
+}

@@ -1,0 +1,47 @@
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+/** What the user can do about an error, chosen from what Digistore24 said. */
+export function hintFor(message: string, httpCode?: number): string {
+	if (/permission|full access|read[- ]?only|writable|not allowed|access denied/i.test(message)) {
+		return 'This function changes data and needs an API key with full access. In Digistore24 open Settings → Account access → API keys, create a key with "Full access" and put it into the credential.';
+	}
+	if (/api function|unknown function|no such function/i.test(message)) {
+		return 'Check the function name: it is case-sensitive (for example listPurchases, getPurchase). The Digistore24 API documentation lists every function.';
+	}
+	if (/api[ -]?key|apikey|authenticat|unauthori[sz]ed|invalid key/i.test(message) || httpCode === 401 || httpCode === 403) {
+		return 'Check the API key in the Digistore24 credential and, if the key has an IP allow-list, that it includes this n8n server.';
+	}
+	if (/missing|required|parameter|argument/i.test(message)) {
+		return 'Add the parameter Digistore24 names in the message (Parameters → Add Parameter).';
+	}
+	if (httpCode === 429) return 'Digistore24 is limiting the request rate. Try again later or slow the workflow down.';
+	if (httpCode !== undefined && httpCode >= 500) return 'Digistore24 had a temporary problem. Try again in a few minutes.';
+	return 'See the Digistore24 API documentation for this function.';
+}
+
+export interface ApiFailure {
+	fn: string;
+	message: string;
+	code?: string;
+	httpCode?: number;
+	itemIndex?: number;
+}
+
+/** The one error the transport raises: Digistore24's own message and code, and what to do. */
+export function digistore24Error(node: INode, failure: ApiFailure): NodeApiError {
+	const codeText = failure.code !== undefined ? ` (code ${failure.code})` : '';
+	const response: JsonObject = { message: failure.message, function: failure.fn };
+	if (failure.code !== undefined) response.code = failure.code;
+	return new NodeApiError(node, response, {
+		message: `Digistore24 ${failure.fn}: ${failure.message}${codeText}`,
+		description: hintFor(failure.message, failure.httpCode),
+		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
+		itemIndex: failure.itemIndex,
+	});
+}
+
+/** Errors leave the node as NodeApiError/NodeOperationError, never raw (raw ones lose the item and context). */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}

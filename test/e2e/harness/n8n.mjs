@@ -1,0 +1,228 @@
+// A real n8n (pinned version, Node 24) for end-to-end tests: fresh user folder, our packed package
+// installed as a community package, owner + API key set up, clients for REST and the public API.
+//
+//   const n8n = await startN8n({ packageTarball });
+//   await n8n.api.createWorkflow(...); await n8n.waitForWebhook('abc/ipn');
+//   await n8n.stop();
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { apiClient, sessionClient } from './http.mjs';
+import { installPackage } from './install-package.mjs';
+import { n8nEnv } from './n8n-env.mjs';
+import { spawnGroup, stopGroup } from './processes.mjs';
+import { ensureN8nInstalled } from './runtime.mjs';
+
+export const OWNER = Object.freeze({
+	email: 'owner@example.com',
+	password: 'E2eOwnerPassw0rd', // n8n: 8-64 chars, a digit and an uppercase letter
+	firstName: 'E2E',
+	lastName: 'Owner',
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer().once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** Polls `fn` until it returns a truthy value; throws `message` (or fn's last error) on timeout. */
+export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 200, message = 'condition' } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let last;
+	while (Date.now() < deadline) {
+		try {
+			const v = await fn();
+			if (v) return v;
+		} catch (e) {
+			last = e;
+		}
+		await sleep(intervalMs);
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${last ? `: ${last.message}` : ''}`);
+}
+
+/**
+ * @param {object} o
+ * @param {number} [o.port]            editor/webhook port (default: a free one)
+ * @param {string} [o.packageTarball]  `npm pack` output to install as a community package
+ * @param {object} [o.env]             extra/overriding n8n env vars
+ * @param {string} [o.userFolder]      keep data here (default: a temp folder, removed by stop())
+ * @param {string} [o.listen]          listen address (default 127.0.0.1)
+ * @param {boolean} [o.echoLogs]       also write n8n's output to our stderr (default: E2E_N8N_LOG=1)
+ */
+export async function startN8n(o = {}) {
+	const rt = ensureN8nInstalled();
+	const ownFolder = !o.userFolder;
+	const userFolder = o.userFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	mkdirSync(userFolder, { recursive: true });
+	const pkg = o.packageTarball ? installPackage(userFolder, o.packageTarball) : undefined;
+	const port = o.port ?? (await freePort());
+	const brokerPort = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const echo = o.echoLogs ?? process.env.E2E_N8N_LOG === '1';
+	const logFile = path.join(userFolder, 'n8n.log');
+	let logText = '';
+	let proc;
+	let apiKey;
+	const rest = sessionClient(baseUrl);
+	const apiCall = apiClient(baseUrl, () => apiKey);
+
+	async function start() {
+		const t0 = Date.now();
+		const env = {
+			...process.env,
+			...rt.env,
+			...n8nEnv({ userFolder, port, brokerPort, host: o.listen }),
+			...o.env,
+		};
+		const out = createWriteStream(logFile, { flags: 'a' });
+		const { child, exited } = spawnGroup('n8n', rt.node, [rt.n8nBin, 'start'], {
+			env,
+			cwd: userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		for (const s of [child.stdout, child.stderr]) {
+			s.setEncoding('utf8');
+			s.on('data', (d) => {
+				logText += d;
+				out.write(d);
+				if (echo) process.stderr.write(d);
+			});
+		}
+		exited.then(() => out.end());
+		proc = { child, exited, dead: false };
+		exited.then(() => (proc.dead = true));
+		const current = proc;
+
+		// /healthz answers before migrations; readiness = DB ready; the log line = workflows activated.
+		await waitFor(
+			async () => {
+				if (current.dead) throw new Error(`n8n exited during startup; log tail:\n${logText.slice(-3000)}`);
+				const r = await fetch(`${baseUrl}/healthz/readiness`).catch(() => undefined);
+				return r?.ok && logText.includes('Editor is now accessible');
+			},
+			{ timeoutMs: 180_000, message: `n8n on ${baseUrl} to become ready` },
+		).catch(async (e) => {
+			await stopGroup(child.pid, 5_000);
+			throw e;
+		});
+		const startMs = Date.now() - t0;
+		await setupOwnerAndLogin();
+		apiKey ??= await createApiKey();
+		return startMs;
+	}
+
+	async function setupOwnerAndLogin() {
+		const settings = await rest.get('/rest/settings');
+		if (settings.data.userManagement.showSetupOnFirstLoad) {
+			await rest.post('/rest/owner/setup', {
+				email: OWNER.email,
+				firstName: OWNER.firstName,
+				lastName: OWNER.lastName,
+				password: OWNER.password,
+			});
+		}
+		// 2.x login body; 1.x used `email`.
+		await rest.post('/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	async function createApiKey() {
+		const { data: scopes } = await rest.get('/rest/api-keys/scopes');
+		const { data } = await rest.post('/rest/api-keys', { label: `e2e-${Date.now()}`, scopes, expiresAt: null });
+		return data.rawApiKey;
+	}
+
+	async function stopProcess() {
+		if (proc && !proc.dead) await stopGroup(proc.child.pid, 30_000);
+	}
+
+	const startMs = await start();
+
+	const api = {
+		call: apiCall,
+		createCredential: (c) => apiCall('POST', '/credentials', c),
+		deleteCredential: (id) => apiCall('DELETE', `/credentials/${id}`),
+		createWorkflow: (wf) => apiCall('POST', '/workflows', { settings: {}, ...wf }),
+		getWorkflow: (id) => apiCall('GET', `/workflows/${id}`),
+		activate: (id) => apiCall('POST', `/workflows/${id}/activate`),
+		deactivate: (id) => apiCall('POST', `/workflows/${id}/deactivate`),
+		deleteWorkflow: (id) => apiCall('DELETE', `/workflows/${id}`),
+		listExecutions: async (workflowId, includeData = false) =>
+			(await apiCall('GET', `/executions?workflowId=${workflowId}&includeData=${includeData}&limit=250`)).data,
+		getExecution: (id, includeData = true) => apiCall('GET', `/executions/${id}?includeData=${includeData}`),
+	};
+
+	const restHelpers = {
+		...rest,
+		nodeTypes: () => rest.get('/types/nodes.json'),
+		credentialTypes: () => rest.get('/types/credentials.json'),
+		/**
+		 * Credential test as the editor does it: POST /rest/credentials/test
+		 * {credentials:{id,name,type,data}}. In 2.41.1 the id must be a saved credential the user can
+		 * read (`data` then overrides the stored values); answers {status:'OK'|'Error', message}.
+		 */
+		testCredential: async (credentials) =>
+			(await rest.post('/rest/credentials/test', { credentials: { name: '', ...credentials } })).data,
+	};
+
+	return {
+		baseUrl,
+		port,
+		userFolder,
+		logFile,
+		package: pkg,
+		owner: OWNER,
+		startMs,
+		get apiKey() {
+			return apiKey;
+		},
+		api,
+		rest: restHelpers,
+		webhookUrl: (p) => `${baseUrl}/webhook/${p.replace(/^\//, '')}`,
+		webhookTestUrl: (p) => `${baseUrl}/webhook-test/${p.replace(/^\//, '')}`,
+		/**
+		 * Activation is asynchronous in 2.x (publication outbox): wait until the production webhook is
+		 * registered. A CORS preflight answers 204 then (500/404 before) and runs no execution.
+		 */
+		waitForWebhook: (p, method = 'POST', timeoutMs = 30_000) =>
+			waitFor(
+				async () => {
+					const r = await fetch(`${baseUrl}/webhook/${p.replace(/^\//, '')}`, {
+						method: 'OPTIONS',
+						headers: { origin: baseUrl, 'access-control-request-method': method },
+					});
+					return r.status === 204;
+				},
+				{ timeoutMs, intervalMs: 100, message: `webhook ${method} /webhook/${p}` },
+			),
+		/** Waits until the workflow has at least `count` finished executions; returns them (newest first). */
+		waitForExecutions: (workflowId, count = 1, { includeData = true, timeoutMs = 30_000 } = {}) =>
+			waitFor(
+				async () => {
+					const list = await api.listExecutions(workflowId, includeData);
+					const done = list.filter((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status));
+					return done.length >= count && done;
+				},
+				{ timeoutMs, message: `${count} execution(s) of workflow ${workflowId}` },
+			),
+		logs: () => logText,
+		/** Stops n8n (SIGTERM: webhook delete hooks run) and starts it again on the same folder/port. */
+		restart: async () => {
+			await stopProcess();
+			return start();
+		},
+		/** Stops n8n; removes the temp user folder unless E2E_KEEP=1 (or the caller owns it). */
+		stop: async () => {
+			await stopProcess();
+			if (ownFolder && process.env.E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
+		},
+	};
+}

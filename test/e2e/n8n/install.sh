@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs Node 24 and the pinned n8n into the cache folder, once. Later runs return at once.
+# Registry-only and offline-safe: install scripts are skipped (some download from the internet or
+# phone home) and only the two native addons n8n needs here are rebuilt against Node 24's headers.
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$HERE/versions.sh"
+if [ -f "$N8N_HOME_DIR/.complete" ] && [ -x "$NODE24_DIR/node_modules/.bin/node" ]; then
+  exit 0
+fi
+t0=$(date +%s)
+mkdir -p "$NODE24_DIR" "$N8N_HOME_DIR"
+if [ ! -x "$NODE24_DIR/node_modules/.bin/node" ]; then
+  echo "[n8n install] Node $NODE24_VERSION from the npm registry -> $NODE24_DIR"
+  (cd "$NODE24_DIR" && echo '{"private":true}' > package.json && npm i "node@$NODE24_VERSION" --no-audit --no-fund --loglevel=error)
+fi
+source "$HERE/env.sh"
+echo "[n8n install] n8n $N8N_VERSION -> $N8N_HOME_DIR (a few minutes, once)"
+cd "$N8N_HOME_DIR"
+# linkedom 0.18.15 needs `cssomnom`, which this registry lacks; 0.18.13 does not.
+echo '{"name":"n8n-runtime","private":true,"overrides":{"linkedom":"0.18.13"}}' > package.json
+npm i "n8n@$N8N_VERSION" --save-exact --ignore-scripts --no-audit --no-fund --loglevel=error
+npm rebuild sqlite3 isolated-vm --loglevel=error
+node -e "require('sqlite3'); require('isolated-vm')"
+touch .complete
+echo "[n8n install] done in $(( $(date +%s) - t0 )) s"
