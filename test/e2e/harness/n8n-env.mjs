@@ -2,15 +2,13 @@
 // Everything that would phone home is off; mcp-registry is the one module that otherwise calls
 // api.n8n.io at startup.
 export function n8nEnv({ userFolder, port, brokerPort, host = '127.0.0.1' }) {
-	const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`;
 	return {
 		N8N_USER_FOLDER: userFolder, // n8n keeps its data in <userFolder>/.n8n
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: host,
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		WEBHOOK_URL: base,
-		N8N_EDITOR_BASE_URL: base,
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`, // what trigger nodes register (reachable from the emulator)
 		// Own broker port per instance, so a test n8n can run beside `npm run dev` (default 5679).
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_SECURE_COOKIE: 'false', // the n8n-auth cookie must travel over plain http

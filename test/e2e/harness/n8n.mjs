@@ -8,18 +8,13 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { apiClient, sessionClient } from './http.mjs';
+import { createApiKey, OWNER, publicApi, restApi, setupOwnerAndLogin } from './clients.mjs';
 import { installPackage } from './install-package.mjs';
 import { n8nEnv } from './n8n-env.mjs';
-import { spawnGroup, stopGroup } from './processes.mjs';
+import { onExitCleanup, spawnGroup, stopGroup } from './processes.mjs';
 import { ensureN8nInstalled } from './runtime.mjs';
 
-export const OWNER = Object.freeze({
-	email: 'owner@example.com',
-	password: 'E2eOwnerPassw0rd', // n8n: 8-64 chars, a digit and an uppercase letter
-	firstName: 'E2E',
-	lastName: 'Owner',
-});
+export { OWNER };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -63,6 +58,9 @@ export async function startN8n(o = {}) {
 	const ownFolder = !o.userFolder;
 	const userFolder = o.userFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	mkdirSync(userFolder, { recursive: true });
+	const keep = !ownFolder || process.env.E2E_KEEP === '1';
+	const removeFolder = () => keep || rmSync(userFolder, { recursive: true, force: true });
+	const unregister = onExitCleanup(removeFolder); // also after a crash or Ctrl-C
 	const pkg = o.packageTarball ? installPackage(userFolder, o.packageTarball) : undefined;
 	const port = o.port ?? (await freePort());
 	const brokerPort = await freePort();
@@ -72,8 +70,8 @@ export async function startN8n(o = {}) {
 	let logText = '';
 	let proc;
 	let apiKey;
-	const rest = sessionClient(baseUrl);
-	const apiCall = apiClient(baseUrl, () => apiKey);
+	const rest = restApi(baseUrl);
+	const api = publicApi(baseUrl, () => apiKey);
 
 	async function start() {
 		const t0 = Date.now();
@@ -101,13 +99,14 @@ export async function startN8n(o = {}) {
 		proc = { child, exited, dead: false };
 		exited.then(() => (proc.dead = true));
 		const current = proc;
+		const logFrom = logText.length; // a restart must not see the previous run's startup line
 
 		// /healthz answers before migrations; readiness = DB ready; the log line = workflows activated.
 		await waitFor(
 			async () => {
 				if (current.dead) throw new Error(`n8n exited during startup; log tail:\n${logText.slice(-3000)}`);
 				const r = await fetch(`${baseUrl}/healthz/readiness`).catch(() => undefined);
-				return r?.ok && logText.includes('Editor is now accessible');
+				return r?.ok && logText.includes('Editor is now accessible', logFrom);
 			},
 			{ timeoutMs: 180_000, message: `n8n on ${baseUrl} to become ready` },
 		).catch(async (e) => {
@@ -115,29 +114,9 @@ export async function startN8n(o = {}) {
 			throw e;
 		});
 		const startMs = Date.now() - t0;
-		await setupOwnerAndLogin();
-		apiKey ??= await createApiKey();
+		await setupOwnerAndLogin(rest);
+		apiKey ??= await createApiKey(rest);
 		return startMs;
-	}
-
-	async function setupOwnerAndLogin() {
-		const settings = await rest.get('/rest/settings');
-		if (settings.data.userManagement.showSetupOnFirstLoad) {
-			await rest.post('/rest/owner/setup', {
-				email: OWNER.email,
-				firstName: OWNER.firstName,
-				lastName: OWNER.lastName,
-				password: OWNER.password,
-			});
-		}
-		// 2.x login body; 1.x used `email`.
-		await rest.post('/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-	}
-
-	async function createApiKey() {
-		const { data: scopes } = await rest.get('/rest/api-keys/scopes');
-		const { data } = await rest.post('/rest/api-keys', { label: `e2e-${Date.now()}`, scopes, expiresAt: null });
-		return data.rawApiKey;
 	}
 
 	async function stopProcess() {
@@ -145,33 +124,6 @@ export async function startN8n(o = {}) {
 	}
 
 	const startMs = await start();
-
-	const api = {
-		call: apiCall,
-		createCredential: (c) => apiCall('POST', '/credentials', c),
-		deleteCredential: (id) => apiCall('DELETE', `/credentials/${id}`),
-		createWorkflow: (wf) => apiCall('POST', '/workflows', { settings: {}, ...wf }),
-		getWorkflow: (id) => apiCall('GET', `/workflows/${id}`),
-		activate: (id) => apiCall('POST', `/workflows/${id}/activate`),
-		deactivate: (id) => apiCall('POST', `/workflows/${id}/deactivate`),
-		deleteWorkflow: (id) => apiCall('DELETE', `/workflows/${id}`),
-		listExecutions: async (workflowId, includeData = false) =>
-			(await apiCall('GET', `/executions?workflowId=${workflowId}&includeData=${includeData}&limit=250`)).data,
-		getExecution: (id, includeData = true) => apiCall('GET', `/executions/${id}?includeData=${includeData}`),
-	};
-
-	const restHelpers = {
-		...rest,
-		nodeTypes: () => rest.get('/types/nodes.json'),
-		credentialTypes: () => rest.get('/types/credentials.json'),
-		/**
-		 * Credential test as the editor does it: POST /rest/credentials/test
-		 * {credentials:{id,name,type,data}}. In 2.41.1 the id must be a saved credential the user can
-		 * read (`data` then overrides the stored values); answers {status:'OK'|'Error', message}.
-		 */
-		testCredential: async (credentials) =>
-			(await rest.post('/rest/credentials/test', { credentials: { name: '', ...credentials } })).data,
-	};
 
 	return {
 		baseUrl,
@@ -185,7 +137,7 @@ export async function startN8n(o = {}) {
 			return apiKey;
 		},
 		api,
-		rest: restHelpers,
+		rest,
 		webhookUrl: (p) => `${baseUrl}/webhook/${p.replace(/^\//, '')}`,
 		webhookTestUrl: (p) => `${baseUrl}/webhook-test/${p.replace(/^\//, '')}`,
 		/**
@@ -222,7 +174,8 @@ export async function startN8n(o = {}) {
 		/** Stops n8n; removes the temp user folder unless E2E_KEEP=1 (or the caller owns it). */
 		stop: async () => {
 			await stopProcess();
-			if (ownFolder && process.env.E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
+			removeFolder();
+			unregister();
 		},
 	};
 }

@@ -4,6 +4,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 const groups = new Map(); // pid -> { name, child, exited: Promise }
+const exitCleanups = new Set(); // synchronous functions run at exit, after the kills
+
+/** Runs `fn` (synchronous) at process exit, after all groups are dead; returns an unregister function. */
+export function onExitCleanup(fn) {
+	exitCleanups.add(fn);
+	installHandlers();
+	return () => exitCleanups.delete(fn);
+}
 
 /** spawn() in a new process group that is stopped on exit, signals and crashes. */
 export function spawnGroup(name, command, args, options = {}) {
@@ -37,7 +45,11 @@ export async function stopGroup(pid, timeoutMs = 30_000) {
 	try {
 		process.kill(pid, 'SIGTERM');
 	} catch {}
-	if (entry) await Promise.race([entry.exited, sleep(timeoutMs)]);
+	if (entry) {
+		let timer;
+		await Promise.race([entry.exited, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+		clearTimeout(timer);
+	}
 	const grace = Date.now() + 3_000;
 	while (groupAlive(pid) && Date.now() < grace) await sleep(100);
 	while (groupAlive(pid)) {
@@ -58,6 +70,15 @@ export function stopAll(timeoutMs) {
 // Last resort at process exit: only synchronous code runs here, so we SIGTERM and then wait
 // in a blocking bash loop before SIGKILL. Never leaves a process group behind.
 function killAllSync() {
+	killGroupsSync();
+	for (const fn of exitCleanups) {
+		try {
+			fn();
+		} catch {}
+	}
+}
+
+function killGroupsSync() {
 	const pids = [...groups.keys()];
 	if (pids.length === 0) return;
 	for (const pid of pids) {

@@ -1,0 +1,185 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { IPN_EVENTS } from './ipn/events';
+import { decide } from './ipn/receive';
+import { automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
+import { testDigistore24Credential } from './transport/credentialTest';
+import { CREDENTIAL_NAME } from './transport/request';
+
+export class Digistore24Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Digistore24 Trigger',
+		name: 'digistore24Trigger',
+		icon: { light: 'file:digistore24.svg', dark: 'file:digistore24.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Digistore24 notifications (IPN): payments, refunds, e-tickets, affiliates and more',
+		defaults: { name: 'Digistore24 Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'digistore24Api', required: true, testedBy: 'digistore24ApiTest' }],
+		// No expressions in these descriptions: each one would cost n8n an expression isolate per request.
+		webhooks: [
+			// Digistore24 checks the URL with a GET when a connection is saved; it must answer 200.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'ipn', ndvHideUrl: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'ipn' },
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				description: 'The Digistore24 notifications that start this workflow',
+				options: IPN_EVENTS.map((event) => ({
+					name: event.name,
+					value: event.value,
+					action: event.action,
+					description: event.description,
+				})),
+			},
+			{
+				displayName: 'Setup',
+				name: 'setup',
+				type: 'options',
+				default: 'automatic',
+				options: [
+					{
+						name: 'Automatic',
+						value: 'automatic',
+						description: 'The node registers its URL at Digistore24 when the workflow is activated and removes it when deactivated (needs a full-access API key and a public https URL)',
+					},
+					{
+						name: 'Manual',
+						value: 'manual',
+						description: 'You add the URL at Digistore24 yourself and put the SHA passphrase into the credential',
+					},
+				],
+			},
+			{
+				displayName:
+					'At Digistore24 open Settings → Integrations (IPN) → Add connection → Generic, paste the Production URL shown above under Webhook URLs, set a SHA passphrase and enter the same passphrase as IPN Passphrase in the Digistore24 credential',
+				name: 'manualNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { setup: ['manual'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Deduplicate Redeliveries',
+						name: 'deduplicate',
+						type: 'boolean',
+						default: true,
+						description: 'Whether to ignore a notification this trigger already received (Digistore24 resends for up to 10 days when it does not read OK)',
+					},
+					{
+						displayName: 'Include Connection Tests',
+						name: 'includeConnectionTests',
+						type: 'boolean',
+						default: false,
+						description: 'Whether Digistore24\'s "Test connection" button starts the workflow too (it is always answered OK)',
+					},
+					{
+						displayName: 'Output',
+						name: 'output',
+						type: 'options',
+						default: 'typed',
+						options: [
+							{ name: 'Typed Fields and Raw Parameters', value: 'typed', description: 'Grouped fields with numbers, booleans and ISO dates, plus the parameters as sent under raw' },
+							{ name: 'Raw Parameters Only', value: 'raw', description: 'The parameters exactly as Digistore24 sent them' },
+						],
+					},
+					{
+						displayName: 'Product IDs',
+						name: 'productIds',
+						type: 'string',
+						default: '',
+						placeholder: '12345, 67890',
+						description: 'Only these products (comma-separated). Empty means all products.',
+					},
+					{
+						displayName: 'Timing',
+						name: 'timing',
+						type: 'options',
+						default: 'before_thankyou',
+						description: 'When Digistore24 sends order notifications (automatic setup)',
+						options: [
+							{ name: 'Before the Thank-You Page', value: 'before_thankyou', description: 'At once; the buyer waits for the answer' },
+							{ name: 'Delayed', value: 'delayed', description: 'Queued, usually within 2 minutes' },
+						],
+					},
+				],
+			},
+		],
+	};
+
+	methods = { credentialTest: { digistore24ApiTest: testDigistore24Credential } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('setup') === 'manual') return true;
+				return await connectionExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('setup') === 'manual') return true;
+				return await createConnection(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('setup') === 'manual') return true;
+				return await deleteConnection(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		if (this.getWebhookName() === 'setup') {
+			res.status(200).type('text/plain').send('OK');
+			return { noWebhookResponse: true };
+		}
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const credentials = await this.getCredentials(CREDENTIAL_NAME);
+		const staticData = this.getWorkflowStaticData('node');
+		const passphrase =
+			this.getNodeParameter('setup') === 'manual'
+				? (credentials.ipnPassphrase as string | undefined)
+				: automaticPassphrase(String(credentials.apiKey), slotFor(this as unknown as IHookFunctions));
+		const decision = decide(rawBodyOf(this), {
+			events: this.getNodeParameter('events', []) as string[],
+			passphrase,
+			productIds: splitIds(options.productIds),
+			includeConnectionTests: options.includeConnectionTests === true,
+			rawOnly: options.output === 'raw',
+			dedupeStore: options.deduplicate === false ? undefined : ((staticData.dedupe ??= {}) as { keys?: string[] }),
+		});
+		res.status(decision.status).type('text/plain').send(decision.body);
+		if (!decision.run) {
+			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
+			return { noWebhookResponse: true };
+		}
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([decision.item as IDataObject])] };
+	}
+}
+
+/** The body exactly as sent; n8n keeps it as `rawBody` (its parsed `body` rewrites bracketed keys). */
+function rawBodyOf(ctx: IWebhookFunctions): string {
+	const req = ctx.getRequestObject() as { rawBody?: Buffer | string };
+	if (req.rawBody === undefined || req.rawBody === null) return '';
+	return typeof req.rawBody === 'string' ? req.rawBody : req.rawBody.toString('utf8');
+}

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findEvent } from '../../nodes/Digistore24/ipn/events';
+import { coversProduct, registersEvent, splitList, type IpnConnection } from './connections';
+import { parseFault } from './faults';
+import { readBody, sendJson } from './http';
+import { buildSampleIpn } from './ipn-sample';
+import { postForm, signedBody } from './ipn-sender';
+import type { EmulatorState } from './state';
+
+/**
+ * Test-only routes under /__emulator/ (not Digistore24's): read the state, reset it, queue faults,
+ * and make "Digistore24" deliver a signed IPN over a registered connection.
+ */
+export async function handleControl(state: EmulatorState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+	const route = `${req.method} ${action}`;
+	try {
+		switch (route) {
+			case 'GET state':
+				return sendJson(res, 200, state.snapshot());
+			case 'POST reset':
+				state.reset();
+				return sendJson(res, 200, { ok: true });
+			case 'POST faults': {
+				const fault = parseFault(await readJson(req));
+				state.faults.push(fault);
+				return sendJson(res, 200, { ok: true, faults: state.faults });
+			}
+			case 'DELETE faults':
+				state.faults.length = 0;
+				return sendJson(res, 200, { ok: true, faults: [] });
+			case 'POST deliver': {
+				const { status, answer } = await deliver(state, (await readJson(req)) as DeliverRequest);
+				return sendJson(res, status, answer);
+			}
+			default:
+				return sendJson(res, 404, { error: `No emulator control route ${route}; see test/emulator/README.md` });
+		}
+	} catch (error) {
+		sendJson(res, 400, { error: (error as Error).message });
+	}
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+	const raw = await readBody(req);
+	if (raw.trim() === '') return {};
+	try {
+		return JSON.parse(raw);
+	} catch {
+		throw new Error('The body must be JSON');
+	}
+}
+
+interface DeliverRequest {
+	domain_id?: unknown;
+	event?: unknown;
+	overrides?: Record<string, unknown>;
+	force?: unknown;
+	/** Only needed when two keys registered the same domain_id. */
+	key_id?: unknown;
+}
+
+async function deliver(state: EmulatorState, request: DeliverRequest): Promise<{ status: number; answer: unknown }> {
+	const domainId = String(request.domain_id ?? '');
+	const connection = state.connections.findByDomain(domainId, request.key_id === undefined ? undefined : String(request.key_id));
+	if (!connection) return { status: 404, answer: { error: `No IPN connection with domain_id "${domainId}": register one with ipnSetup first` } };
+	const eventName = String(request.event ?? '');
+	const event = findEvent(eventName);
+	if (!event) return { status: 400, answer: { error: `Unknown event "${eventName}"` } };
+	const overrides = Object.fromEntries(Object.entries(request.overrides ?? {}).map(([k, v]) => [k, String(v)]));
+	const productId = overrides.product_id ?? firstProduct(connection);
+	if (request.force !== true) {
+		if (!registersEvent(connection, event)) {
+			return refuse(`the connection did not register ${eventName} (categories=${connection.categories}, transactions=${connection.transactions})`);
+		}
+		if (productId !== undefined && !coversProduct(connection, productId)) return refuse(`the connection does not cover product ${productId} (product_ids=${connection.product_ids})`);
+	}
+
+	const seq = state.ipnLog.filter((entry) => entry.type === 'delivery').length + 1;
+	const params = buildSampleIpn(eventName, { productId, seq, now: state.now(), overrides: { ...connectionParams(connection, eventName), ...overrides } });
+	const body = signedBody(params, connection.sha_passphrase);
+	const log = { type: 'delivery' as const, url: connection.ipn_url, event: eventName, domain_id: connection.domain_id };
+	try {
+		const answer = await postForm(connection.ipn_url, body);
+		state.logIpn({ ...log, status: answer.status, ok: answer.status === 200 && answer.body.trim().startsWith('OK'), body: answer.body });
+		return { status: 200, answer: { ...answer, params } };
+	} catch (error) {
+		const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		state.logIpn({ ...log, status: null, ok: false, detail });
+		return { status: 502, answer: { error: `Could not deliver to ${connection.ipn_url}: ${detail}` } };
+	}
+}
+
+function refuse(reason: string) {
+	return { status: 409, answer: { error: `Not delivered: ${reason}. Pass "force": true to send it anyway.` } };
+}
+
+function firstProduct(connection: IpnConnection): string | undefined {
+	const ids = splitList(connection.product_ids).filter((id) => id !== 'all');
+	return ids[0];
+}
+
+/** What an IPN says about the connection it came through; a connection test names the products instead. */
+function connectionParams(connection: IpnConnection, eventName: string): Record<string, string> {
+	if (eventName === 'connection_test') return { product_ids: connection.product_ids };
+	return {
+		ipn_config_id: connection.ipn_id,
+		ipn_config_api_key_id: connection.key_id,
+		ipn_config_domain_id: connection.domain_id,
+		ipn_config_product_ids: connection.product_ids,
+	};
+}

@@ -1,0 +1,24 @@
+/**
+ * The emulator's API keys. Fixed strings so tests, the CLI and a local n8n credential can all use
+ * the same values. Format as at Digistore24: `<numeric key id>-<40 alphanumerics>`; the id is what
+ * IPNs carry as `ipn_config_api_key_id`.
+ */
+export type Permission = 'writable' | 'readonly';
+
+export interface ApiKeyInfo {
+	/** Numeric prefix of the key, safe to log. */
+	id: string;
+	permission: Permission;
+}
+
+export const FULL_ACCESS_KEY = '1234-lSh9pg14E9ML9DXBEp5ytDmeM3ExJBst1yzuCVJo';
+export const READ_ONLY_KEY = '5678-XSwT2iMcjZS0lVskYjOFkgcScEvMH0lm5PdYnqOL';
+
+const KEYS: ReadonlyMap<string, ApiKeyInfo> = new Map([
+	[FULL_ACCESS_KEY, { id: '1234', permission: 'writable' }],
+	[READ_ONLY_KEY, { id: '5678', permission: 'readonly' }],
+]);
+
+export function lookupKey(key: string): ApiKeyInfo | undefined {
+	return KEYS.get(key);
+}

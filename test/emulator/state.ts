@@ -1,0 +1,107 @@
+import { ConnectionStore } from './connections';
+import { createDataset, type Dataset } from './data/seed';
+import type { Fault, FaultType } from './faults';
+import type { FormObject } from './form';
+import type { Permission } from './keys';
+import { createRandom, type Random } from './prng';
+
+/**
+ * Everything the emulator remembers: the seeded account data, IPN connections, the call and IPN
+ * logs tests read back, and pending faults. `reset()` returns to the freshly started state.
+ */
+export interface StateOptions {
+	strictIpnUrls: boolean;
+	/** A fixed instant freezes the clock; a function is asked each time. Default: the real clock. */
+	now?: Date | (() => Date);
+	seed: number;
+	purchases: number;
+	/** How long the ipnSetup GET probe may take. */
+	probeTimeoutMs: number;
+}
+
+export interface CallLogEntry {
+	seq: number;
+	at: string;
+	method: string;
+	/** `header` for /api/call/<fn>, `legacy` for /api/call/<KEY>/json/<fn>. */
+	route: 'header' | 'legacy';
+	function: string;
+	params: FormObject;
+	/** Permission of the key used; null when the key was missing or unknown. Never the key. */
+	permission: Permission | null;
+	key_id: string | null;
+	result: 'success' | 'error' | 'fault';
+	code?: number;
+	fault?: FaultType;
+}
+
+export interface IpnLogEntry {
+	seq: number;
+	at: string;
+	type: 'probe' | 'delivery';
+	url: string;
+	/** HTTP status of the answer, null when there was none. */
+	status: number | null;
+	ok: boolean;
+	detail?: string;
+	event?: string;
+	domain_id?: string;
+	body?: string;
+}
+
+export class EmulatorState {
+	data!: Dataset;
+	connections!: ConnectionStore;
+	calls!: CallLogEntry[];
+	ipnLog!: IpnLogEntry[];
+	faults!: Fault[];
+	/** For passphrases and ids created at run time; reseeded on reset, so runs repeat. */
+	random!: Random;
+	nextIpnId!: number;
+	private readonly dataNow: Date;
+
+	constructor(readonly options: StateOptions) {
+		// The seeded year ends at start-up time (or the fixed `now`), so relative ranges find data.
+		this.dataNow = this.now();
+		this.reset();
+	}
+
+	now(): Date {
+		const { now } = this.options;
+		if (now === undefined) return new Date();
+		return typeof now === 'function' ? now() : new Date(now.getTime());
+	}
+
+	reset(): void {
+		this.data = createDataset({ seed: this.options.seed, purchases: this.options.purchases, now: this.dataNow });
+		this.connections = new ConnectionStore();
+		this.calls = [];
+		this.ipnLog = [];
+		this.faults = [];
+		this.random = createRandom(this.options.seed ^ 0x5eed);
+		this.nextIpnId = 654_321;
+	}
+
+	logCall(entry: Omit<CallLogEntry, 'seq' | 'at'>): void {
+		this.calls.push({ seq: this.calls.length + 1, at: this.now().toISOString(), ...entry });
+	}
+
+	logIpn(entry: Omit<IpnLogEntry, 'seq' | 'at'>): void {
+		this.ipnLog.push({ seq: this.ipnLog.length + 1, at: this.now().toISOString(), ...entry });
+	}
+
+	/** What `GET /__emulator/state` shows. */
+	snapshot() {
+		return {
+			connections: this.connections.list(),
+			calls: this.calls,
+			ipn: this.ipnLog,
+			faults: this.faults,
+			counts: {
+				purchases: this.data.purchases.length,
+				transactions: this.data.transactions.length,
+				buyers: this.data.buyers.length,
+			},
+		};
+	}
+}

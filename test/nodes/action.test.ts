@@ -1,0 +1,136 @@
+import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { Digistore24 } from '../../nodes/Digistore24/Digistore24.node';
+import { testDigistore24Credential } from '../../nodes/Digistore24/transport/credentialTest';
+import { FULL_ACCESS_KEY, READ_ONLY_KEY } from '../emulator/keys';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { runAction, type Credentials } from './n8n';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator({ purchases: 2345 });
+});
+afterAll(() => emulator.stop());
+beforeEach(() => emulator.state.reset());
+
+const nodeType = new Digistore24();
+const credentials = (apiKey = FULL_ACCESS_KEY): Credentials => ({ apiKey, baseUrl: emulator.url });
+const apiCall = (parameters: IDataObject, apiKey?: string, continueOnFail = false) =>
+	runAction({ nodeType, type: 'n8n-nodes-digistore24.digistore24', credentials: credentials(apiKey), continueOnFail, parameters: { resource: 'apiCall', operation: 'makeApiCall', ...parameters } });
+const calls = () => emulator.state.snapshot().calls;
+
+async function failure(promise: Promise<unknown>): Promise<NodeApiError | NodeOperationError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the node to fail');
+}
+
+describe('credential test', () => {
+	const test = (apiKey: string) => testDigistore24Credential.call({} as never, { id: '1', name: 'c', type: 'digistore24Api', data: { apiKey, baseUrl: emulator.url } });
+
+	it('passes with a valid key', async () => {
+		await expect(test(READ_ONLY_KEY)).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	it('fails with Digistore24 message for a wrong key, without echoing the key', async () => {
+		const result = await test('999-WrongKeyWrongKeyWrongKeyWrongKeyWrongKey12');
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Digistore24: Invalid API key: no such key exists.*\(code 2\)$/);
+		expect(result.message).not.toContain('WrongKey');
+	});
+});
+
+describe('Make an API call', () => {
+	it('returns getPurchase data and sends the purchase id', async () => {
+		const [first] = emulator.state.snapshot().counts.purchases ? [emulator.state.data.purchases[0]] : [];
+		const out = await apiCall({ function: 'getPurchase', parameters: { parameter: [{ name: 'purchase_id', value: first.id }] } });
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({ id: first.id });
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(calls()).toMatchObject([{ function: 'getPurchase', params: { purchase_id: first.id, language: 'en' }, result: 'success' }]);
+	});
+
+	it('sends search[...] from name/value pairs and from JSON the same way', async () => {
+		await apiCall({ function: 'listPurchases', parameters: { parameter: [{ name: 'search[email]', value: 'example' }, { name: 'from', value: 'start' }] } });
+		await apiCall({ function: 'listPurchases', parametersMode: 'json', parametersJson: '{"search": {"email": "example"}, "from": "start"}' });
+		const [fields, json] = calls();
+		expect(fields.params).toMatchObject({ search: { email: 'example' }, from: 'start' });
+		expect(json.params).toEqual(fields.params);
+	});
+
+	it('offers a free function name', async () => {
+		const out = await apiCall({ function: '__custom', customFunction: 'ping' });
+		expect(out[0].json).toHaveProperty('server_time');
+	});
+
+	it('returns the whole envelope when asked', async () => {
+		const out = await apiCall({ function: 'ping', options: { fullResponse: true } });
+		expect(out[0].json).toMatchObject({ result: 'success', api_version: expect.any(String), data: { server_time: expect.any(String) } });
+	});
+
+	it('turns an unknown function into NodeApiError with Digistore24 message and code', async () => {
+		const error = await failure(apiCall({ function: '__custom', customFunction: 'noSuchFunction' }));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Digistore24 noSuchFunction: Invalid API function called: noSuchFunction() (code 9)');
+		expect(error.description).toMatch(/function name/);
+	});
+
+	it('turns a read-only key on a write function into NodeApiError that names full access', async () => {
+		const error = await failure(apiCall({ function: 'ipnDelete', parameters: { parameter: [{ name: 'domain_id', value: 'x' }] } }, READ_ONLY_KEY));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/Permission denied.*\(code 8\)$/);
+		expect(error.description).toMatch(/full access/);
+	});
+
+	it('names the item when the JSON parameters are invalid', async () => {
+		const error = await failure(apiCall({ function: 'ping', parametersMode: 'json', parametersJson: '[1, 2]' }));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/must be an object/);
+		expect((error as NodeOperationError).context.itemIndex).toBe(0);
+	});
+
+	it('continues on fail with an error item and still runs the next items', async () => {
+		const out = await runAction(
+			{ nodeType, type: 'n8n-nodes-digistore24.digistore24', credentials: credentials(), continueOnFail: true, parameters: { resource: 'apiCall', operation: 'makeApiCall', function: '__custom', customFunction: '={{ $json.fn }}' } },
+			[{ json: { fn: 'noSuchFunction' } }, { json: { fn: 'ping' } }],
+		);
+		expect(out).toHaveLength(2);
+		expect(out[0].json.error).toMatch(/Invalid API function called: noSuchFunction\(\)/);
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(out[1].json).toHaveProperty('server_time');
+		expect(out[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('retries and faults', () => {
+	const fault = (body: IDataObject) =>
+		fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+	it('honours Retry-After on 429 and then succeeds', async () => {
+		await fault({ type: '429', times: 1, retryAfter: 1, function: 'ping' });
+		const started = Date.now();
+		const out = await apiCall({ function: 'ping' });
+		expect(out[0].json).toHaveProperty('server_time');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+		expect(calls().map((c) => c.result)).toEqual(['fault', 'success']);
+	});
+
+	it('stops after the retry bound on 5xx', async () => {
+		await fault({ type: '503', times: 10, function: 'ping' });
+		const error = await failure(apiCall({ function: 'ping', options: { maxRetries: 2 } }));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/after 3 attempts/);
+		expect(calls()).toHaveLength(3);
+	});
+
+	it('never shows the API key, not even for a dropped connection', async () => {
+		await fault({ type: 'drop', times: 10, function: 'ping' });
+		const error = await failure(apiCall({ function: 'ping', options: { maxRetries: 1 } }));
+		const text = JSON.stringify({ message: error.message, description: error.description, context: error.context, error });
+		expect(error.message).toMatch(/could not reach Digistore24/);
+		expect(text).not.toContain(FULL_ACCESS_KEY);
+		expect(text).not.toContain(FULL_ACCESS_KEY.split('-')[1]);
+	});
+});

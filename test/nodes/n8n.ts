@@ -1,0 +1,180 @@
+/**
+ * Runs our nodes through n8n's real execution contexts from n8n-core (ExecuteContext, HookContext,
+ * WebhookContext) with n8n's own HTTP helpers, so requests really go over HTTP to the emulator.
+ * Only the credential store is ours: it hands out the test credential and applies the credential
+ * type's generic `authenticate` block the way n8n's CredentialsHelper does.
+ */
+import express from 'express';
+import type { AddressInfo } from 'net';
+import { ExecuteContext, HookContext, WebhookContext } from 'n8n-core';
+import {
+	createEmptyRunExecutionData,
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookDescription,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Digistore24Api } from '../../credentials/Digistore24Api.credentials';
+
+export type Credentials = { apiKey: string; baseUrl: string; ipnPassphrase?: string };
+
+const credentialType = new Digistore24Api();
+
+function credentialsHelper(credentials: Credentials) {
+	return {
+		getDecrypted: async () => ({ ...credentials }),
+		authenticate: async (data: IDataObject, _type: string, request: IDataObject) => {
+			const headers: IDataObject = { ...(request.headers as IDataObject) };
+			for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
+				headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(data[key] ?? ''));
+			}
+			return { ...request, headers };
+		},
+		preAuthentication: async () => undefined,
+		getParentTypes: () => [],
+		getCredentialsProperties: () => credentialType.properties,
+		isCredentialUsableByNode: () => true,
+	};
+}
+
+function additionalData(credentials: Credentials, extra: IDataObject = {}) {
+	return {
+		credentialsHelper: credentialsHelper(credentials),
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		userId: 'test-user',
+		variables: {},
+		...extra,
+	} as never;
+}
+
+export interface NodeSetup {
+	nodeType: INodeType;
+	type: string;
+	parameters: IDataObject;
+	credentials: Credentials;
+	continueOnFail?: boolean;
+	staticData?: IDataObject;
+	webhookId?: string;
+}
+
+export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
+	const node: INode = {
+		id: 'node-1',
+		name: 'Digistore24',
+		type: setup.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: setup.parameters as INode['parameters'],
+		credentials: { digistore24Api: { id: 'cred-1', name: 'Digistore24 test' } },
+		webhookId: setup.webhookId ?? '5f7d1c3e-0000-4000-8000-000000000024',
+		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => setup.nodeType,
+		getByNameAndVersion: () => setup.nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({
+		id: 'wf-1',
+		name: 'Test workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: setup.staticData,
+	});
+	return { workflow, node };
+}
+
+/** Runs the action node's execute() for the given input items. */
+export async function runAction(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[]> {
+	const { workflow, node } = makeWorkflow(setup);
+	const ctx = new ExecuteContext(
+		workflow,
+		node,
+		additionalData(setup.credentials),
+		'manual',
+		createEmptyRunExecutionData(),
+		0,
+		items,
+		{ main: [items] },
+		{ node, data: { main: [items] }, source: null },
+		[],
+	);
+	const result = await setup.nodeType.execute!.call(ctx);
+	return (result as INodeExecutionData[][])[0];
+}
+
+/** The trigger's lifecycle methods (checkExists/create/delete) as n8n calls them on activation. */
+export function hookContext(setup: NodeSetup, mode: WorkflowExecuteMode = 'trigger') {
+	const { workflow, node } = makeWorkflow(setup);
+	const description = setup.nodeType.description.webhooks!.find((w) => w.name === 'default') as IWebhookDescription;
+	const webhookData = { webhookDescription: description, isTest: mode === 'manual' } as never;
+	const ctx = new HookContext(workflow, node, additionalData(setup.credentials), mode, 'activate', webhookData);
+	const methods = setup.nodeType.webhookMethods!.default;
+	return {
+		workflow,
+		checkExists: () => methods.checkExists.call(ctx),
+		create: () => methods.create.call(ctx),
+		delete: () => methods.delete.call(ctx),
+		url: ctx.getNodeWebhookUrl('default') as string,
+	};
+}
+
+export interface WebhookRun {
+	items: INodeExecutionData[];
+}
+
+/**
+ * An HTTP server that hands each request to the trigger's webhook() through n8n's WebhookContext,
+ * with the raw body kept the way n8n's body parser keeps it. Records the workflow runs it starts.
+ */
+export async function startWebhookServer(setup: NodeSetup, mode: WorkflowExecuteMode = 'webhook') {
+	const { workflow, node } = makeWorkflow(setup);
+	const runs: WebhookRun[] = [];
+	const app = express();
+	app.use(express.raw({ type: () => true, limit: '20mb' }));
+	app.all('/{*path}', async (req, res) => {
+		const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+		Object.assign(req, { rawBody, body: Object.fromEntries(new URLSearchParams(rawBody.toString('utf8'))) });
+		const name = req.method === 'GET' ? 'setup' : 'default';
+		const description = setup.nodeType.description.webhooks!.find((w) => w.name === name);
+		if (!description || req.method !== description.httpMethod) {
+			res.status(404).send('not registered');
+			return;
+		}
+		const ctx = new WebhookContext(
+			workflow,
+			node,
+			additionalData(setup.credentials, { httpRequest: req, httpResponse: res }),
+			mode,
+			{ webhookDescription: description, isTest: mode === 'manual' } as never,
+			[],
+		);
+		try {
+			const result = await setup.nodeType.webhook!.call(ctx);
+			if (result.workflowData) runs.push({ items: result.workflowData[0] });
+			if (!result.noWebhookResponse && !res.headersSent) res.status(200).send(result.webhookResponse ?? '');
+		} catch (error) {
+			if (!res.headersSent) res.status(500).send((error as Error).message);
+		}
+	});
+	const server = await new Promise<import('http').Server>((resolve) => {
+		const s = app.listen(0, '127.0.0.1', () => resolve(s));
+	});
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook`,
+		runs,
+		staticData: workflow.staticData,
+		stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
