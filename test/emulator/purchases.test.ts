@@ -45,8 +45,6 @@ describe('listPurchases paging', () => {
 	});
 
 	test('sorting by amount or earning, both directions, still pages without gaps', async () => {
-		const desc = await list({ sort_by: 'amount', sort_order: 'desc', page_size: '2345' }).catch(() => undefined);
-		expect(desc).toBeDefined(); // clamped to 1000
 		const pages = await Promise.all([1, 2, 3].map((p) => list({ sort_by: 'amount', sort_order: 'desc', page_no: String(p) })));
 		const amounts = pages.flatMap((p) => p.purchase_list.map((row) => Number(row.amount)));
 		expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
@@ -152,7 +150,9 @@ describe('listTransactions', () => {
 	});
 
 	test('has payments, rebills, refunds and chargebacks; refunds point at their payment', async () => {
-		const all = (await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((p) => transactions({ page_no: String(p) })))).flatMap((p) => p.transaction_list);
+		const { page_count } = await transactions({});
+		const pages = await Promise.all(Array.from({ length: page_count }, (_, i) => transactions({ page_no: String(i + 1) })));
+		const all = pages.flatMap((p) => p.transaction_list);
 		const types = new Set(all.map((t) => t.transaction_type));
 		expect(types).toEqual(new Set(['payment', 'refund', 'chargeback']));
 		expect(all.some((t) => t.billing_type === 'subscription' && Number(t.pay_sequence_no) > 3)).toBe(true);

@@ -41,14 +41,14 @@ function credentialsHelper(credentials: Credentials) {
 	};
 }
 
-function additionalData(credentials: Credentials, extra: IDataObject = {}) {
+function additionalData(credentials: Credentials, extra: IDataObject = {}, instanceUrl = 'http://127.0.0.1:5678') {
 	return {
 		credentialsHelper: credentialsHelper(credentials),
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		restApiUrl: `${instanceUrl}/rest`,
+		instanceBaseUrl: `${instanceUrl}/`,
+		webhookBaseUrl: `${instanceUrl}/webhook`,
+		webhookWaitingBaseUrl: `${instanceUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${instanceUrl}/webhook-test`,
 		userId: 'test-user',
 		variables: {},
 		...extra,
@@ -63,6 +63,8 @@ export interface NodeSetup {
 	continueOnFail?: boolean;
 	staticData?: IDataObject;
 	webhookId?: string;
+	/** Where n8n would be reachable (for the webhook URLs the trigger registers). */
+	instanceUrl?: string;
 }
 
 export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
@@ -118,7 +120,7 @@ export function hookContext(setup: NodeSetup, mode: WorkflowExecuteMode = 'trigg
 	const { workflow, node } = makeWorkflow(setup);
 	const description = setup.nodeType.description.webhooks!.find((w) => w.name === 'default') as IWebhookDescription;
 	const webhookData = { webhookDescription: description, isTest: mode === 'manual' } as never;
-	const ctx = new HookContext(workflow, node, additionalData(setup.credentials), mode, 'activate', webhookData);
+	const ctx = new HookContext(workflow, node, additionalData(setup.credentials, {}, setup.instanceUrl), mode, 'activate', webhookData);
 	const methods = setup.nodeType.webhookMethods!.default;
 	return {
 		workflow,
@@ -154,7 +156,7 @@ export async function startWebhookServer(setup: NodeSetup, mode: WorkflowExecute
 		const ctx = new WebhookContext(
 			workflow,
 			node,
-			additionalData(setup.credentials, { httpRequest: req, httpResponse: res }),
+			additionalData(setup.credentials, { httpRequest: req, httpResponse: res }, setup.instanceUrl),
 			mode,
 			{ webhookDescription: description, isTest: mode === 'manual' } as never,
 			[],
@@ -172,7 +174,7 @@ export async function startWebhookServer(setup: NodeSetup, mode: WorkflowExecute
 	});
 	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/webhook`,
+		instanceUrl: `http://127.0.0.1:${port}`,
 		runs,
 		staticData: workflow.staticData,
 		stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
