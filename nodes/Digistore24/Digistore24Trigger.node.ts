@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import { IPN_EVENTS } from './ipn/events';
 import { decide } from './ipn/receive';
+import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
 import { automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
 import { testDigistore24Credential } from './transport/credentialTest';
 import { CREDENTIAL_NAME } from './transport/request';
@@ -29,8 +30,12 @@ export class Digistore24Trigger implements INodeType {
 		// No expressions in these descriptions: each one would cost n8n an expression isolate per request.
 		webhooks: [
 			// Digistore24 checks the URL with a GET when a connection is saved; it must answer 200.
-			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'ipn', ndvHideUrl: true },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'ipn' },
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: RECEIPT_PATH, ndvHideUrl: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: RECEIPT_PATH },
+			// "Answer OK after success": a Respond to Webhook node answers, so a failed run gets no OK and
+			// Digistore24 retries. A path of its own keeps both descriptions free of expressions.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: AFTER_SUCCESS_PATH, ndvHideUrl: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: AFTER_SUCCESS_PATH },
 		],
 		properties: [
 			{
@@ -67,7 +72,7 @@ export class Digistore24Trigger implements INodeType {
 			},
 			{
 				displayName:
-					'At Digistore24 open Settings → Integrations (IPN) → Add connection → Generic, paste the Production URL shown above under Webhook URLs, set a SHA passphrase and enter the same passphrase as IPN Passphrase in the Digistore24 credential',
+					'At Digistore24 open Settings → Integrations (IPN) → Add connection → Generic, paste the Production URL shown above under Webhook URLs (the one ending in /ipn, or /ipn-after-success when OK is answered after success), set a SHA passphrase and enter the same passphrase as IPN Passphrase in the Digistore24 credential',
 				name: 'manualNotice',
 				type: 'notice',
 				default: '',
@@ -81,11 +86,26 @@ export class Digistore24Trigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Answer OK',
+						name: 'answer',
+						type: 'options',
+						default: 'onReceipt',
+						description: 'When Digistore24 gets its OK. Until it reads OK it resends the notification for up to 10 days.',
+						options: [
+							{ name: 'On Receipt', value: 'onReceipt', description: 'As soon as the notification is verified and accepted' },
+							{
+								name: 'After the Workflow Succeeded',
+								value: 'afterSuccess',
+								description: 'A Respond to Webhook node at the end answers OK (Respond With: Text, OK); a failed run answers an error so Digistore24 retries. Registers the URL ending in /ipn-after-success; deduplication is off.',
+							},
+						],
+					},
+					{
 						displayName: 'Deduplicate Redeliveries',
 						name: 'deduplicate',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to ignore a notification this trigger already received (Digistore24 resends for up to 10 days when it does not read OK)',
+						description: 'Whether to ignore a notification this trigger already received (Digistore24 resends for up to 10 days when it does not read OK). Not used when OK is answered after success.',
 					},
 					{
 						displayName: 'Include Connection Tests',
@@ -154,6 +174,7 @@ export class Digistore24Trigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const afterSuccess = isAfterSuccessPath(this.getRequestObject().path);
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		const staticData = this.getWorkflowStaticData('node');
 		const passphrase =
@@ -166,14 +187,18 @@ export class Digistore24Trigger implements INodeType {
 			productIds: splitIds(options.productIds),
 			includeConnectionTests: options.includeConnectionTests === true,
 			rawOnly: options.output === 'raw',
-			dedupeStore: options.deduplicate === false ? undefined : ((staticData.dedupe ??= {}) as { keys?: string[] }),
+			// A run that fails after success-mode must be retried, so it is never dropped as a duplicate.
+			dedupeStore: options.deduplicate === false || afterSuccess ? undefined : ((staticData.dedupe ??= {}) as { keys?: string[] }),
 		});
-		res.status(decision.status).type('text/plain').send(decision.body);
 		if (!decision.run) {
 			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
+			res.status(decision.status).type('text/plain').send(decision.body);
 			return { noWebhookResponse: true };
 		}
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([decision.item as IDataObject])] };
+		const workflowData = [this.helpers.returnJsonArray([decision.item as IDataObject])];
+		if (afterSuccess) return { workflowData };
+		res.status(200).type('text/plain').send('OK');
+		return { noWebhookResponse: true, workflowData };
 	}
 }
 

@@ -1,44 +1,34 @@
 // Smoke test against a real n8n: the packed package installs as a community package and n8n
-// registers both nodes and the credential type.
+// registers both nodes and the credential type, without load errors or outbound calls.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startN8n } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
-import { readTarballManifest } from './harness/install-package.mjs';
 
 let n8n;
 
 before(async () => {
-	const tarball = packPackage();
-	const t0 = Date.now();
-	n8n = await startN8n({ packageTarball: tarball });
-	console.error(`[e2e] n8n ready in ${n8n.startMs} ms (total with owner/API key ${Date.now() - t0} ms)`);
+	n8n = await startN8n({ packageTarball: packPackage() });
+	console.error(`[e2e] n8n ready in ${n8n.startMs} ms`);
 });
 
 after(async () => {
 	await n8n?.stop();
 });
 
-test('n8n registers the package types', async () => {
-	const { name } = n8n.package;
+test('n8n registers the Digistore24 nodes and credential type', async () => {
+	assert.equal(n8n.package.name, 'n8n-nodes-digistore24');
 	const nodes = new Set((await n8n.rest.nodeTypes()).map((t) => t.name));
 	const creds = new Set((await n8n.rest.credentialTypes()).map((t) => t.name));
-	const manifest = readTarballManifest(packPackage());
-	// Expected types follow the package's own manifest, so the lab demo package can stand in.
-	const expected =
-		name === 'n8n-nodes-digistore24'
-			? {
-					nodes: ['n8n-nodes-digistore24.digistore24', 'n8n-nodes-digistore24.digistore24Trigger'],
-					creds: ['digistore24Api'],
-				}
-			: { nodes: [`${name}.labDemoTrigger`], creds: [] };
-	assert.ok(manifest.n8n?.nodes?.length, 'package.json has an n8n.nodes list');
-	for (const t of expected.nodes) assert.ok(nodes.has(t), `node type ${t} registered`);
-	for (const t of expected.creds) assert.ok(creds.has(t), `credential type ${t} registered`);
-	assert.doesNotMatch(n8n.logs(), /ENOTFOUND|Error loading package/i, 'no outbound call or load error in the log');
+	for (const t of ['n8n-nodes-digistore24.digistore24', 'n8n-nodes-digistore24.digistore24Trigger']) {
+		assert.ok(nodes.has(t), `node type ${t} registered`);
+	}
+	assert.ok(creds.has('digistore24Api'), 'credential type digistore24Api registered');
+	const problems = n8n.logs().match(/.*(Failed to load package|Error loading package|ENOTFOUND|EAI_AGAIN).*/g);
+	assert.equal(problems, null, `no load error or outbound call in the n8n log:\n${problems?.join('\n')}`);
 });
 
-test('public API works with the harness API key', async () => {
+test('the harness API key works on the public API', async () => {
 	const wf = await n8n.api.createWorkflow({ name: 'smoke', nodes: [], connections: {} });
 	assert.ok(wf.id);
 	await n8n.api.deleteWorkflow(wf.id);

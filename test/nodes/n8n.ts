@@ -147,9 +147,9 @@ export async function startWebhookServer(setup: NodeSetup, mode: WorkflowExecute
 	app.all('/{*path}', async (req, res) => {
 		const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 		Object.assign(req, { rawBody, body: Object.fromEntries(new URLSearchParams(rawBody.toString('utf8'))) });
-		const name = req.method === 'GET' ? 'setup' : 'default';
-		const description = setup.nodeType.description.webhooks!.find((w) => w.name === name);
-		if (!description || req.method !== description.httpMethod) {
+		// n8n routes by method and path (`<webhookId>/<description path>`).
+		const description = setup.nodeType.description.webhooks!.find((w) => w.httpMethod === req.method && req.path.endsWith(`/${w.path}`));
+		if (!description) {
 			res.status(404).send('not registered');
 			return;
 		}
@@ -164,7 +164,8 @@ export async function startWebhookServer(setup: NodeSetup, mode: WorkflowExecute
 		try {
 			const result = await setup.nodeType.webhook!.call(ctx);
 			if (result.workflowData) runs.push({ items: result.workflowData[0] });
-			if (!result.noWebhookResponse && !res.headersSent) res.status(200).send(result.webhookResponse ?? '');
+			// In responseNode mode a Respond to Webhook node would answer after the run; this harness runs no workflow.
+			if (!result.noWebhookResponse && !res.headersSent) res.status(200).send(description.responseMode === 'responseNode' ? 'responded by workflow' : (result.webhookResponse ?? ''));
 		} catch (error) {
 			if (!res.headersSent) res.status(500).send((error as Error).message);
 		}

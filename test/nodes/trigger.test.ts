@@ -215,6 +215,27 @@ describe('webhook answers', () => {
 	});
 });
 
+describe('answer OK after success', () => {
+	it('registers the after-success URL, leaves the answer to the workflow and never drops a redelivery', async () => {
+		const { server, hooks } = await trigger({ events: ['on_payment'], options: { answer: 'afterSuccess' } });
+		try {
+			await hooks.create();
+			const [connection] = connections();
+			expect(connection.ipn_url).toMatch(/\/ipn-after-success$/);
+			expect(emulator.state.snapshot().ipn).toMatchObject([{ type: 'probe', status: 200 }]);
+			const first = await deliver(connection.domain_id, 'on_payment', { overrides: { transaction_id: '77' } });
+			const again = await deliver(connection.domain_id, 'on_payment', { overrides: { transaction_id: '77' } });
+			expect([first.body, again.body]).toEqual(['responded by workflow', 'responded by workflow']);
+			expect(server.runs).toHaveLength(2);
+			const forged = await postForm(connection.ipn_url, signedBody(buildSampleIpn('on_payment'), 'guess'));
+			expect([forged.status, forged.body]).toEqual([403, 'Forbidden']);
+			expect(server.runs).toHaveLength(2);
+		} finally {
+			await server.stop();
+		}
+	});
+});
+
 describe('manual setup', () => {
 	it('makes no API calls and fails closed without a passphrase', async () => {
 		const { server, hooks } = await trigger({ events: ['on_payment'], setup: 'manual' });

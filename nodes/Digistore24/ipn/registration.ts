@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-w
 import { callApiData, CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../transport/request';
 import { setupTokens } from './events';
 import { derivePassphrase } from './passphrase';
+import { webhookUrlFor } from './paths';
 
 /**
  * The automatic-setup lifecycle at Digistore24: ipnInfo (exists?), ipnSetup (create or update,
@@ -34,7 +35,7 @@ export function registrationSettings(ctx: IHookFunctions): RegistrationSettings 
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const workflowName = ctx.getWorkflow().name ?? ctx.getWorkflow().id ?? '';
 	return {
-		url: ctx.getNodeWebhookUrl('default') as string,
+		url: webhookUrlFor(ctx.getNodeWebhookUrl('default') as string, options.answer === 'afterSuccess'),
 		events: ctx.getNodeParameter('events', []) as string[],
 		productIds: splitIds(options.productIds),
 		timing: (options.timing as string) || 'before_thankyou',

@@ -58,12 +58,12 @@ async function ipnSetup({ params, state, key, now }: CallContext) {
 	const existing = state.connections.get(key.id, id);
 	const settings = readSettings(params, existing);
 	const url = checkUrl(settings.ipn_url, state.options.strictIpnUrls);
+	const passphrase = readPassphrase(params, existing, () => state.random.chars(32));
 
 	const probe = await probeUrl(url, state.options.probeTimeoutMs);
 	state.logIpn({ type: 'probe', url: settings.ipn_url, status: probe.status, ok: probe.status === 200, detail: probe.detail, domain_id: id });
 	if (probe.status !== 200) throw apiErrors.ipnUrlNotOk(settings.ipn_url, probe.detail);
 
-	const passphrase = readPassphrase(params, existing, () => state.random.chars(32));
 	const stamp = berlinDateTime(now);
 	const connection: IpnConnection = {
 		ipn_id: existing?.ipn_id ?? String(state.nextIpnId++),
