@@ -1,6 +1,8 @@
 import { CONNECTION_TEST, fieldsForEvent, IPN_EVENTS } from '../../nodes/Digistore24/ipn/events';
 import type { FieldKind } from '../../nodes/Digistore24/ipn/fields';
+import { normalizeIpn } from '../../nodes/Digistore24/ipn/normalize';
 import { parseIpnBody } from '../../nodes/Digistore24/ipn/parse';
+import { outputSchemaFor } from '../../nodes/Digistore24/ipn/schema';
 import { signIpn, verifyIpn } from '../../nodes/Digistore24/ipn/signature';
 import { FIXED_NOW, startReceiver, type Receiver } from './helpers';
 import { buildSampleIpn, sendIpn, signedBody } from './ipn-sender';
@@ -41,6 +43,11 @@ describe('buildSampleIpn', () => {
 			expect(params).toHaveProperty([field.key]);
 			if (params[field.key] !== '') expect([field.key, params[field.key]]).toEqual([field.key, expect.stringMatching(KIND_FORMAT[field.kind])]);
 		}
+	});
+
+	test.each(EVENTS.map((e) => [e.value, e]))('%s: normalizes into the shipped output schema', (_name, event) => {
+		const item = normalizeIpn(buildSampleIpn(event.value, { now: FIXED_NOW }), event);
+		expect(outputSchemaFor(event).safeParse(item).error).toBeUndefined();
 	});
 
 	test('a payment has the ~170 keys of the real capture, with amounts that add up', () => {

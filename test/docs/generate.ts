@@ -1,0 +1,69 @@
+/**
+ * README sections generated from the catalogues (events, fields, operations), so the docs never
+ * drift from the code: `npm run docs` rewrites them, and test/unit/readme.test.ts fails when the
+ * README is out of date.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { RESOURCES } from '../../nodes/Digistore24/actions';
+import { fieldsForEvent, IPN_EVENTS, EVENT_ALIASES } from '../../nodes/Digistore24/ipn/events';
+import type { FieldKind } from '../../nodes/Digistore24/ipn/fields';
+
+export const README = join(__dirname, '../../README.md');
+
+const KIND_TYPE: Record<FieldKind, string> = {
+	text: 'string', id: 'string', email: 'string', url: 'string', amount: 'number', integer: 'number', flag: 'boolean', date: 'date (YYYY-MM-DD)', datetime: 'ISO date-time',
+};
+
+export function eventsTable(): string {
+	const rows = IPN_EVENTS.map((event) => {
+		const tokens = [event.category, event.transaction].filter(Boolean).join(' / ');
+		return `| ${event.action} | \`${event.value}\` | ${event.description} | ${tokens} |`;
+	});
+	const aliases = Object.entries(EVENT_ALIASES).map(([alias, target]) => `\`${alias}\` is treated as \`${target}\`.`);
+	return ['| Node panel entry | `event` | When | ipnSetup category / transaction |', '|---|---|---|---|', ...rows, '', ...aliases].join('\n');
+}
+
+export function fieldsTables(): string {
+	const out: string[] = [];
+	for (const event of IPN_EVENTS) {
+		const byGroup = new Map<string, string[]>();
+		for (const field of fieldsForEvent(event)) {
+			const list = byGroup.get(field.group) ?? [];
+			list.push(`\`${field.property}\` (${KIND_TYPE[field.kind]}, from \`${field.key}\`)`);
+			byGroup.set(field.group, list);
+		}
+		out.push(`<details><summary><b>${event.name}</b> (<code>${event.value}</code>)</summary>`, '', '| Group | Fields |', '|---|---|');
+		for (const [group, fields] of byGroup) out.push(`| \`${group}\` | ${fields.join(', ')} |`);
+		out.push('', '</details>', '');
+	}
+	return out.join('\n').trim();
+}
+
+export function operationsTable(): string {
+	const rows = RESOURCES.flatMap((resource) =>
+		resource.operations.map((op) => {
+			const fn = typeof op.fn === 'string' ? `\`${op.fn}\`` : 'any';
+			const paging = op.pages ? 'Return All / Limit' : '';
+			return `| ${resource.name} | ${op.action} | ${fn} | ${op.description} | ${paging} |`;
+		}),
+	);
+	return ['| Resource | Action | Digistore24 function | What it does | Paging |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+const SECTIONS: Record<string, () => string> = { events: eventsTable, fields: fieldsTables, operations: operationsTable };
+
+export function renderReadme(text: string): string {
+	let out = text;
+	for (const [name, render] of Object.entries(SECTIONS)) {
+		const pattern = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+		if (!pattern.test(out)) throw new Error(`README.md lacks the markers for the generated section "${name}"`);
+		out = out.replace(pattern, (_m, start: string, end: string) => `${start}\n${render()}\n${end}`);
+	}
+	return out;
+}
+
+if (require.main === module) {
+	writeFileSync(README, renderReadme(readFileSync(README, 'utf8')));
+	console.log('README.md: generated sections updated');
+}
