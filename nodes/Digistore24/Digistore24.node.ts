@@ -11,6 +11,8 @@ import { asNodeError } from './transport/errors';
 import { findOperation, operationProperties } from './actions';
 import { testDigistore24Credential } from './transport/credentialTest';
 
+const outputsExpression = `$parameter.resource === "notification" && $parameter.invalidOutput ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Valid" }, { type: "${NodeConnectionTypes.Main}", displayName: "Invalid" }] : ["${NodeConnectionTypes.Main}"]`;
+
 export class Digistore24 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Digistore24',
@@ -23,7 +25,8 @@ export class Digistore24 implements INodeType {
 		defaults: { name: 'Digistore24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// A second "Invalid" output only for Verify Notification with its option on.
+		outputs: `={{${outputsExpression}}}`,
 		credentials: [{ name: 'digistore24Api', required: true, testedBy: 'digistore24ApiTest' }],
 		properties: operationProperties(),
 	};
@@ -32,7 +35,7 @@ export class Digistore24 implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
+		const outputs: INodeExecutionData[][] = [[], []];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const resource = this.getNodeParameter('resource', itemIndex) as string;
@@ -41,15 +44,17 @@ export class Digistore24 implements INodeType {
 				if (!op) {
 					throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for "${resource}"`, { itemIndex });
 				}
-				output.push(...(await executeOperation(this, op, itemIndex)));
+				const { output, items: produced } = await executeOperation(this, op, itemIndex);
+				outputs[output].push(...produced);
 			} catch (error) {
 				if (this.continueOnFail()) {
-					output.push({ json: { error: error.message, description: error.description ?? undefined }, pairedItem: { item: itemIndex } });
+					outputs[0].push({ json: { error: error.message, description: error.description ?? undefined }, pairedItem: { item: itemIndex } });
 					continue;
 				}
 				throw asNodeError(this.getNode(), error, itemIndex);
 			}
 		}
-		return [output];
+		const twoOutputs = this.getNodeParameter('resource', 0) === 'notification' && this.getNodeParameter('invalidOutput', 0, false) === true;
+		return twoOutputs ? outputs : [outputs[0]];
 	}
 }

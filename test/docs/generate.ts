@@ -43,7 +43,7 @@ export function fieldsTables(): string {
 export function operationsTable(): string {
 	const rows = RESOURCES.flatMap((resource) =>
 		resource.operations.map((op) => {
-			const fn = typeof op.fn === 'string' ? `\`${op.fn}\`` : 'any';
+			const fn = op.local ? 'none (checked locally)' : typeof op.fn === 'string' ? `\`${op.fn}\`` : 'any';
 			const paging = op.pages ? 'Return All / Limit' : '';
 			return `| ${resource.name} | ${op.action} | ${fn} | ${op.description} | ${paging} |`;
 		}),

@@ -1,4 +1,5 @@
 import type { IpnEvent } from '../../nodes/Digistore24/ipn/events';
+import { list } from './functions/params';
 
 /**
  * IPN connections as `ipnSetup` leaves them: one per (API key, domain_id). The key is remembered
@@ -49,24 +50,17 @@ function slot(keyId: string, domainId: string): string {
 	return `${keyId}\u0000${domainId}`;
 }
 
-export function splitList(value: string): string[] {
-	return value
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
-}
-
 /** Whether Digistore24 would send this event over the connection (connection tests always go). */
 export function registersEvent(connection: IpnConnection, event: IpnEvent): boolean {
 	if (event.value === 'connection_test') return true;
-	if (!splitList(connection.categories).includes(event.category)) return false;
+	if (!list(connection.categories).includes(event.category)) return false;
 	if (!event.transaction) return true;
-	const transactions = splitList(connection.transactions);
+	const transactions = list(connection.transactions);
 	return transactions.includes('all') || transactions.includes(event.transaction);
 }
 
 /** Whether the connection covers the product (`all` or a listed id). */
 export function coversProduct(connection: IpnConnection, productId: string): boolean {
-	const ids = splitList(connection.product_ids);
+	const ids = list(connection.product_ids);
 	return ids.length === 0 || ids.includes('all') || ids.includes(productId);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findEvent } from '../../nodes/Digistore24/ipn/events';
-import { coversProduct, registersEvent, splitList, type IpnConnection } from './connections';
+import { coversProduct, registersEvent, type IpnConnection } from './connections';
+import { list } from './functions/params';
 import { parseFault } from './faults';
 import { readBody, sendJson } from './http';
 import { buildSampleIpn } from './ipn-sample';
@@ -95,7 +96,7 @@ function refuse(reason: string) {
 }
 
 function firstProduct(connection: IpnConnection): string | undefined {
-	const ids = splitList(connection.product_ids).filter((id) => id !== 'all');
+	const ids = list(connection.product_ids).filter((id) => id !== 'all');
 	return ids[0];
 }
 

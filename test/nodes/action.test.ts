@@ -3,7 +3,10 @@ import { Digistore24 } from '../../nodes/Digistore24/Digistore24.node';
 import { testDigistore24Credential } from '../../nodes/Digistore24/transport/credentialTest';
 import { FULL_ACCESS_KEY, READ_ONLY_KEY } from '../emulator/keys';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { runAction, type Credentials } from './n8n';
+import { findEvent } from '../../nodes/Digistore24/ipn/events';
+import { outputSchemaFor } from '../../nodes/Digistore24/ipn/schema';
+import { buildSampleIpn, signedBody } from '../emulator/ipn-sender';
+import { runAction, runActionOutputs, type Credentials } from './n8n';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -44,7 +47,7 @@ describe('credential test', () => {
 
 describe('Make an API call', () => {
 	it('returns getPurchase data and sends the purchase id', async () => {
-		const [first] = emulator.state.snapshot().counts.purchases ? [emulator.state.data.purchases[0]] : [];
+		const first = emulator.state.data.purchases[0];
 		const out = await apiCall({ function: 'getPurchase', parameters: { parameter: [{ name: 'purchase_id', value: first.id }] } });
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toMatchObject({ id: first.id });
@@ -130,7 +133,48 @@ describe('retries and faults', () => {
 		const error = await failure(apiCall({ function: 'ping', options: { maxRetries: 1 } }));
 		const text = JSON.stringify({ message: error.message, description: error.description, context: error.context, error });
 		expect(error.message).toMatch(/could not reach Digistore24/);
+		expect(error.message).toMatch(/ECONNRESET.*after 2 attempts/);
+		expect(calls()).toHaveLength(2);
 		expect(text).not.toContain(FULL_ACCESS_KEY);
 		expect(text).not.toContain(FULL_ACCESS_KEY.split('-')[1]);
+	});
+});
+
+describe('Verify notification (Webhook node + action node)', () => {
+	const PASS = 'verify-passphrase';
+	const verify = (items: Array<{ json: IDataObject; binary?: IDataObject }>, parameters: IDataObject = {}, passphrase = PASS) =>
+		runAction(
+			{ nodeType, type: 'n8n-nodes-digistore24.digistore24', credentials: { ...credentials(), ipnPassphrase: passphrase }, parameters: { resource: 'notification', operation: 'verify', ...parameters } },
+			items as never,
+		);
+	const rawItem = (body: string) => ({ json: { body: {} }, binary: { data: { data: Buffer.from(body).toString('base64'), mimeType: 'application/x-www-form-urlencoded' } } });
+
+	it('verifies the raw body and outputs the same typed item as the trigger', async () => {
+		const params = buildSampleIpn('on_payment', { productId: '512345' });
+		const [out] = await verify([rawItem(signedBody(params, PASS))]);
+		expect(out.json).toMatchObject({ event: 'on_payment', eventName: 'New Payment', product: { id: '512345' } });
+		expect(outputSchemaFor(findEvent('on_payment')!).safeParse(out.json).success).toBe(true);
+		expect(calls()).toHaveLength(0);
+	});
+
+	it('falls back to the parsed body when there is no raw body', async () => {
+		const params = buildSampleIpn('on_refund');
+		const body = Object.fromEntries(new URLSearchParams(signedBody(params, PASS)));
+		const [out] = await verify([{ json: { body } }]);
+		expect(out.json).toMatchObject({ event: 'on_refund', eventName: 'Refund' });
+	});
+
+	it('fails a forged item, or sends it to the Invalid output when asked', async () => {
+		const forged = rawItem(signedBody(buildSampleIpn('on_payment'), 'guess'));
+		const error = await failure(verify([forged]));
+		expect(error.message).toMatch(/^Not a valid Digistore24 notification: sha_sign does not match/);
+		const outputs = await runActionOutputs(
+			{ nodeType, type: 'n8n-nodes-digistore24.digistore24', credentials: { ...credentials(), ipnPassphrase: PASS }, parameters: { resource: 'notification', operation: 'verify', invalidOutput: true } },
+			[forged, rawItem(signedBody(buildSampleIpn('on_payment'), PASS))] as never,
+		);
+		expect(outputs).toHaveLength(2);
+		expect(outputs[0].map((item) => [item.json.event, item.pairedItem])).toEqual([['on_payment', { item: 1 }]]);
+		expect(outputs[1]).toHaveLength(1);
+		expect(outputs[1][0]).toMatchObject({ json: { valid: false, reason: expect.stringMatching(/sha_sign does not match/) }, pairedItem: { item: 0 } });
 	});
 });

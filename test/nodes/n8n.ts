@@ -96,8 +96,13 @@ export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INod
 	return { workflow, node };
 }
 
-/** Runs the action node's execute() for the given input items. */
+/** Runs the action node's execute() for the given input items; its first output. */
 export async function runAction(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[]> {
+	return (await runActionOutputs(setup, items))[0];
+}
+
+/** Runs the action node's execute(); every output. */
+export async function runActionOutputs(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[][]> {
 	const { workflow, node } = makeWorkflow(setup);
 	const ctx = new ExecuteContext(
 		workflow,
@@ -111,8 +116,7 @@ export async function runAction(setup: NodeSetup, items: INodeExecutionData[] = 
 		{ node, data: { main: [items] }, source: null },
 		[],
 	);
-	const result = await setup.nodeType.execute!.call(ctx);
-	return (result as INodeExecutionData[][])[0];
+	return (await setup.nodeType.execute!.call(ctx)) as INodeExecutionData[][];
 }
 
 /** The trigger's lifecycle methods (checkExists/create/delete) as n8n calls them on activation. */
@@ -121,7 +125,7 @@ export function hookContext(setup: NodeSetup, mode: WorkflowExecuteMode = 'trigg
 	const description = setup.nodeType.description.webhooks!.find((w) => w.name === 'default') as IWebhookDescription;
 	const webhookData = { webhookDescription: description, isTest: mode === 'manual' } as never;
 	const ctx = new HookContext(workflow, node, additionalData(setup.credentials, {}, setup.instanceUrl), mode, 'activate', webhookData);
-	const methods = setup.nodeType.webhookMethods!.default;
+	const methods = setup.nodeType.webhookMethods!.default!;
 	return {
 		workflow,
 		checkExists: () => methods.checkExists.call(ctx),
@@ -160,6 +164,7 @@ export async function startWebhookServer(setup: NodeSetup, mode: WorkflowExecute
 			mode,
 			{ webhookDescription: description, isTest: mode === 'manual' } as never,
 			[],
+			undefined as never,
 		);
 		try {
 			const result = await setup.nodeType.webhook!.call(ctx);

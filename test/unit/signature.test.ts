@@ -62,7 +62,7 @@ describe('sha_sign: our own cases, checked against hand-written canonical string
 
 describe('sha_sign: forgeries are rejected', () => {
 	const base: Record<string, string> = { event: 'on_payment', order_id: 'A1B2', amount: '49.00', email: 'kaeufer@example.de' };
-	const signed = { ...base, sha_sign: signIpn(base, PASS) };
+	const signed: Record<string, string> = { ...base, sha_sign: signIpn(base, PASS) };
 
 	it.each([
 		['changed value', { ...signed, amount: '4.90' }],

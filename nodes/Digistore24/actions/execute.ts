@@ -6,7 +6,12 @@ import { commonOptions } from './common';
 import type { Operation } from './types';
 
 /** Runs one operation row for one item: builds the parameters, calls (and pages), shapes the output. */
-export async function executeOperation(ctx: IExecuteFunctions, op: Operation, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function executeOperation(ctx: IExecuteFunctions, op: Operation, itemIndex: number): Promise<{ output: 0 | 1; items: INodeExecutionData[] }> {
+	if (op.local) return await op.local(ctx, itemIndex);
+	return { output: 0, items: await callOperation(ctx, op, itemIndex) };
+}
+
+async function callOperation(ctx: IExecuteFunctions, op: Operation, itemIndex: number): Promise<INodeExecutionData[]> {
 	const options = commonOptions(ctx, itemIndex);
 	const fn = typeof op.fn === 'function' ? op.fn(ctx, itemIndex) : op.fn;
 	const parameters = op.parameters ? op.parameters(ctx, itemIndex) : {};

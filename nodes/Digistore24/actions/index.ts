@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { accountOperations } from './account';
 import { apiCallOperations } from './apiCall';
 import { optionsField } from './common';
+import { notificationOperations } from './notification';
 import { purchaseOperations } from './purchase';
 import type { Operation } from './types';
 
@@ -9,6 +10,7 @@ import type { Operation } from './types';
 export const RESOURCES: Array<{ name: string; value: string; operations: Operation[] }> = [
 	{ name: 'API Call', value: 'apiCall', operations: apiCallOperations },
 	{ name: 'Account', value: 'account', operations: accountOperations },
+	{ name: 'Notification (IPN)', value: 'notification', operations: notificationOperations },
 	{ name: 'Purchase', value: 'purchase', operations: purchaseOperations },
 ];
 

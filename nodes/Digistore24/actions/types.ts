@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ParameterObject } from '../transport/parameters';
 
 /**
@@ -24,6 +24,8 @@ export interface Operation {
 	records?: string;
 	/** Whether the function pages (`page_no`/`page_size`), which adds Return All / Limit. */
 	pages?: { pageSize: number };
+	/** Operations that need no API call (Verify Notification); may route items to output 1. */
+	local?: (ctx: IExecuteFunctions, itemIndex: number) => Promise<{ output: 0 | 1; items: INodeExecutionData[] }>;
 	/** Turns `data` into output items when the shape needs more than `records`. */
 	output?: (data: unknown, ctx: IExecuteFunctions, itemIndex: number) => IDataObject[];
 }

@@ -61,7 +61,7 @@ export const IPN_EVENTS: readonly IpnEvent[] = [
 		action: 'On affiliate approved',
 		description: 'An affiliate was approved to promote one of your products',
 		category: 'affiliations',
-		groups: ['merchant', 'connection', 'product', 'affiliate', 'address', 'buyer'],
+		groups: ['merchant', 'connection', 'product', 'affiliate', 'affiliateContact', 'address'],
 	},
 	{
 		value: 'eticket',
@@ -94,7 +94,7 @@ export const CONNECTION_TEST: IpnEvent = {
 	action: 'On connection test',
 	description: 'Digistore24\'s "Test connection" button',
 	category: 'orders',
-	groups: ['merchant', 'connection'],
+	groups: ['merchant', 'connectionTest'],
 };
 
 const BY_VALUE = new Map<string, IpnEvent>(

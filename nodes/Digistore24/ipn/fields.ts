@@ -9,6 +9,7 @@ export type FieldKind = 'text' | 'id' | 'amount' | 'integer' | 'flag' | 'date' |
 export type FieldGroup =
 	| 'merchant'
 	| 'connection'
+	| 'connectionTest'
 	| 'order'
 	| 'transaction'
 	| 'billing'
@@ -17,6 +18,7 @@ export type FieldGroup =
 	| 'buyer'
 	| 'address'
 	| 'affiliate'
+	| 'affiliateContact'
 	| 'tracking'
 	| 'links'
 	| 'eticket'
@@ -41,8 +43,9 @@ const GROUPS: Record<FieldGroup, Row[]> = {
 		['ipn_config_api_key_id', 'apiKeyId', 'id'],
 		['ipn_config_domain_id', 'domainId', 'text'],
 		['ipn_config_product_ids', 'productIds', 'text'],
-		['product_ids', 'testedProductIds', 'text'],
 	],
+	// Digistore24's "Test connection" names the products instead of the connection's ipn_config_*.
+	connectionTest: [['product_ids', 'productIds', 'text']],
 	order: [
 		['order_id', 'id', 'id'],
 		['order_item_id', 'itemId', 'id'],
@@ -138,6 +141,11 @@ const GROUPS: Record<FieldGroup, Row[]> = {
 		['affiliate_id', 'id', 'id'],
 		['affiliate_name', 'name', 'text'],
 		['affiliate_link', 'link', 'url'],
+	],
+	// In an affiliation notification the person is the new affiliate, not a buyer.
+	affiliateContact: [
+		['email', 'email', 'email'],
+		['language', 'language', 'text'],
 	],
 	tracking: [
 		['campaignkey', 'campaignKey', 'text'],

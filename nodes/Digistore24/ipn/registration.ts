@@ -78,7 +78,8 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 		domain_id: slot.domainId,
 		product_ids: settings.productIds.length ? settings.productIds.join(',') : 'all',
 		categories: tokens.categories,
-		transactions: tokens.transactions,
+		// Only order events have transactions; an empty list would mean "Digistore24's defaults".
+		transactions: tokens.transactions || undefined,
 		timing: settings.timing,
 		sha_passphrase: derivePassphrase(String(credentials.apiKey), slot.domainId),
 	}) as IDataObject | undefined;

@@ -32,12 +32,16 @@ export function digistore24Error(node: INode, failure: ApiFailure): NodeApiError
 	const codeText = failure.code !== undefined ? ` (code ${failure.code})` : '';
 	const response: JsonObject = { message: failure.message, function: failure.fn };
 	if (failure.code !== undefined) response.code = failure.code;
-	return new NodeApiError(node, response, {
-		message: `Digistore24 ${failure.fn}: ${failure.message}${codeText}`,
+	const message = `Digistore24 ${failure.fn}: ${failure.message}${codeText}`;
+	const error = new NodeApiError(node, response, {
+		message,
 		description: hintFor(failure.message, failure.httpCode),
 		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
 		itemIndex: failure.itemIndex,
 	});
+	// NodeApiError swaps in a generic text when the message names a network code (ECONNRESET, …); keep ours.
+	error.message = message;
+	return error;
 }
 
 /** Errors leave the node as NodeApiError/NodeOperationError, never raw (raw ones lose the item and context). */

@@ -75,7 +75,8 @@ export async function callApi(
 			({ statusCode, body: responseBody, headers } = response);
 		} catch (error) {
 			// Never pass the raw error on: it carries the request, and with it the API key header.
-			const reason = redact(String(error?.code ?? error?.message ?? error), apiKey);
+			const code = String(error?.cause?.code ?? error?.code ?? '');
+			const reason = redact([code, error?.message].filter(Boolean).join(': ') || String(error), apiKey);
 			if (attempt < maxRetries && RETRYABLE_NETWORK.test(reason)) {
 				await sleep(backoff(attempt));
 				continue;
