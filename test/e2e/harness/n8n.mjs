@@ -5,7 +5,6 @@
 //   await n8n.api.createWorkflow(...); await n8n.waitForWebhook('abc/ipn');
 //   await n8n.stop();
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiKey, OWNER, publicApi, restApi, setupOwnerAndLogin } from './clients.mjs';
@@ -13,36 +12,9 @@ import { installPackage } from './install-package.mjs';
 import { n8nEnv } from './n8n-env.mjs';
 import { onExitCleanup, spawnGroup, stopGroup } from './processes.mjs';
 import { ensureN8nInstalled } from './runtime.mjs';
+import { freePort, waitFor } from './util.mjs';
 
-export { OWNER };
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-export function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer().once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-/** Polls `fn` until it returns a truthy value; throws `message` (or fn's last error) on timeout. */
-export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 200, message = 'condition' } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	let last;
-	while (Date.now() < deadline) {
-		try {
-			const v = await fn();
-			if (v) return v;
-		} catch (e) {
-			last = e;
-		}
-		await sleep(intervalMs);
-	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${last ? `: ${last.message}` : ''}`);
-}
+export { OWNER, freePort, waitFor };
 
 /**
  * @param {object} o
@@ -52,6 +24,7 @@ export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 200, messag
  * @param {string} [o.userFolder]      keep data here (default: a temp folder, removed by stop())
  * @param {string} [o.listen]          listen address (default 127.0.0.1)
  * @param {boolean} [o.echoLogs]       also write n8n's output to our stderr (default: E2E_N8N_LOG=1)
+ * @param {boolean} [o.apiKey]         create an API key for `api` (default true)
  */
 export async function startN8n(o = {}) {
 	const rt = ensureN8nInstalled();
@@ -96,9 +69,9 @@ export async function startN8n(o = {}) {
 			});
 		}
 		exited.then(() => out.end());
-		proc = { child, exited, dead: false };
-		exited.then(() => (proc.dead = true));
-		const current = proc;
+		const current = { child, exited, dead: false };
+		proc = current;
+		exited.then(() => (current.dead = true));
 		const logFrom = logText.length; // a restart must not see the previous run's startup line
 
 		// /healthz answers before migrations; readiness = DB ready; the log line = workflows activated.
@@ -115,7 +88,7 @@ export async function startN8n(o = {}) {
 		});
 		const startMs = Date.now() - t0;
 		await setupOwnerAndLogin(rest);
-		apiKey ??= await createApiKey(rest);
+		if (o.apiKey !== false) apiKey ??= await createApiKey(rest);
 		return startMs;
 	}
 
@@ -166,6 +139,8 @@ export async function startN8n(o = {}) {
 				{ timeoutMs, message: `${count} execution(s) of workflow ${workflowId}` },
 			),
 		logs: () => logText,
+		/** Resolves with {code, signal} when the current n8n process ends (for callers that must notice a crash). */
+		exited: () => proc.exited,
 		/** Stops n8n (SIGTERM: webhook delete hooks run) and starts it again on the same folder/port. */
 		restart: async () => {
 			await stopProcess();

@@ -1,0 +1,92 @@
+// Browser check of the real n8n editor: a user finds Digistore24 in the node panel, sees its
+// triggers and actions, adds the trigger and opens it. Screenshots: test/e2e/artifacts/editor-*.png
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './harness/browser.mjs';
+import { startN8n } from './harness/n8n.mjs';
+import { packPackage } from './harness/pack.mjs';
+
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const PKG = 'n8n-nodes-digistore24';
+const TRIGGERS = ['On new payment', 'On new e-ticket', 'On affiliate approved'];
+
+let n8n;
+let browser;
+
+before(async () => {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	for (const f of readdirSync(ARTIFACTS, { withFileTypes: true }).filter((e) => e.name.startsWith('editor-'))) {
+		rmSync(path.join(ARTIFACTS, f.name));
+	}
+	n8n = await startN8n({ packageTarball: packPackage() });
+	browser = await launchBrowser({ artifactsDir: ARTIFACTS, prefix: 'editor', origin: n8n.baseUrl });
+});
+
+after(async () => {
+	await browser?.close();
+	await n8n?.stop();
+});
+
+test('the editor offers the Digistore24 nodes', async (t) => {
+	const { page, shot } = browser;
+	const creator = page.getByTestId('node-creator');
+	// Items of the node panel are keyed by node type: "<type>-<uuid>".
+	const items = (type) => creator.locator(`[data-test-id="item-iterator-item"][data-keyboard-nav-id^="${type}-"]`);
+
+	await t.test('sign in', async () => {
+		await page.goto(`${n8n.baseUrl}/signin`);
+		await page.locator('#emailOrLdapLoginId').fill(n8n.owner.email);
+		await page.locator('#password').fill(n8n.owner.password);
+		await shot('signin');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+		await page.getByTestId('main-sidebar-settings').waitFor(); // the app shell has rendered
+		await page.waitForLoadState('networkidle'); // and its lists have loaded
+		await shot('signed-in');
+	});
+
+	await t.test('search "Digistore24" in the node panel of a new workflow', async () => {
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.getByTestId('canvas-plus-button').waitFor();
+		await shot('new-workflow');
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Digistore24');
+		const app = creator.getByTestId('node-creator-item-name').filter({ hasText: /^Digistore24$/ });
+		await app.first().waitFor();
+		await shot('search');
+		await app.first().click();
+	});
+
+	await t.test('the app lists its triggers and actions', async () => {
+		for (const name of TRIGGERS) await creator.getByText(name, { exact: true }).waitFor();
+		await shot('triggers');
+		// An empty workflow expands only the triggers; open the actions section.
+		const actionsHeader = creator.getByText(/^Actions \(\d+\)$/);
+		await actionsHeader.click();
+		const actions = items(`${PKG}.digistore24`);
+		await actions.first().scrollIntoViewIfNeeded();
+		assert.ok((await actions.count()) >= 1, 'at least one action');
+		await shot('actions');
+		t.diagnostic(`actions: ${(await actions.allInnerTexts()).map((s) => s.trim()).join(' | ')}`);
+	});
+
+	await t.test('add "On new payment" to the canvas and open it', async () => {
+		await creator.getByText('On new payment', { exact: true }).click();
+		const ndv = page.getByTestId('ndv');
+		await ndv.waitFor(); // n8n opens a newly added node at once
+		await shot('trigger-added');
+		await page.getByTestId('ndv-close-button').click();
+		await ndv.waitFor({ state: 'hidden' });
+		const node = page.getByTestId('canvas-node').filter({ hasText: 'Digistore24' });
+		await node.first().waitFor();
+		await shot('canvas');
+		await node.first().dblclick();
+		await ndv.waitFor();
+		assert.match(await page.getByTestId('node-title-container').innerText(), /Digistore24/);
+		await page.getByTestId('node-parameters').waitFor();
+		await shot('trigger-open');
+	});
+});
