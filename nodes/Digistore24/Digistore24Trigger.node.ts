@@ -177,19 +177,24 @@ export class Digistore24Trigger implements INodeType {
 		const afterSuccess = isAfterSuccessPath(this.getRequestObject().path);
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		const staticData = this.getWorkflowStaticData('node');
+		const dedupeOn = options.deduplicate !== false && !afterSuccess;
+		const dedupe = { keys: [...((staticData.dedupe as { keys?: string[] } | undefined)?.keys ?? [])] };
 		const passphrase =
 			this.getNodeParameter('setup') === 'manual'
 				? (credentials.ipnPassphrase as string | undefined)
-				: automaticPassphrase(String(credentials.apiKey), slotFor(this as unknown as IHookFunctions));
+				: automaticPassphrase(String(credentials.apiKey), slotFor(this));
 		const decision = decide(rawBodyOf(this), {
 			events: this.getNodeParameter('events', []) as string[],
 			passphrase,
 			productIds: splitIds(options.productIds),
 			includeConnectionTests: options.includeConnectionTests === true,
 			rawOnly: options.output === 'raw',
-			// A run that fails after success-mode must be retried, so it is never dropped as a duplicate.
-			dedupeStore: options.deduplicate === false || afterSuccess ? undefined : ((staticData.dedupe ??= {}) as { keys?: string[] }),
+			// In after-success mode a failed run must be retried, so nothing is dropped as a duplicate.
+			dedupeStore: dedupeOn ? dedupe : undefined,
 		});
+		// An accepted notification added its key. Written back whole: n8n only persists static data
+		// when a property of its observed object is assigned.
+		if (dedupeOn && decision.run) staticData.dedupe = dedupe;
 		if (!decision.run) {
 			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
 			res.status(decision.status).type('text/plain').send(decision.body);

@@ -29,6 +29,14 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 			case 'DELETE faults':
 				state.faults.length = 0;
 				return sendJson(res, 200, { ok: true, faults: [] });
+			case 'POST send': {
+				// Like the CLI's `send`: a signed sample of any event to any URL (for manual-setup connections).
+				const { url, event, passphrase, overrides, productId } = (await readJson(req)) as Record<string, never>;
+				if (!findEvent(String(event ?? ''))) return sendJson(res, 400, { error: `Unknown event "${String(event)}"` });
+				const params = buildSampleIpn(String(event), { productId, now: state.now(), overrides: overrides ?? {} });
+				const answer = await postForm(String(url), signedBody(params, String(passphrase ?? '')));
+				return sendJson(res, 200, { ...answer, params });
+			}
 			case 'POST deliver': {
 				const { status, answer } = await deliver(state, (await readJson(req)) as DeliverRequest);
 				return sendJson(res, status, answer);

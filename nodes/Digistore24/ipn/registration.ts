@@ -17,10 +17,21 @@ export interface RegistrationSlot extends IDataObject {
 	settingsHash?: string;
 }
 
-export function slotFor(ctx: IHookFunctions): RegistrationSlot {
-	const staticData = ctx.getWorkflowStaticData('node');
-	const name = ctx.getMode() === 'manual' ? 'testRegistration' : 'registration';
-	return ((staticData[name] as RegistrationSlot | undefined) ??= {}) as RegistrationSlot;
+type StaticDataContext = Pick<IHookFunctions, 'getWorkflowStaticData' | 'getMode'>;
+
+const slotName = (ctx: StaticDataContext) => (ctx.getMode() === 'manual' ? 'testRegistration' : 'registration');
+
+/** A copy of this mode's registration; change it with saveSlot(). */
+export function slotFor(ctx: StaticDataContext): RegistrationSlot {
+	return { ...((ctx.getWorkflowStaticData('node')[slotName(ctx)] as RegistrationSlot | undefined) ?? {}) };
+}
+
+/**
+ * n8n persists static data only when a property of its observed object is assigned; changes
+ * inside a nested object added later go unnoticed. So a slot is always written back whole.
+ */
+function saveSlot(ctx: StaticDataContext, slot: RegistrationSlot): void {
+	ctx.getWorkflowStaticData('node')[slotName(ctx)] = { ...slot };
 }
 
 export interface RegistrationSettings {
@@ -71,6 +82,8 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 	}
 	const slot = slotFor(ctx);
 	slot.domainId ??= newDomainId(ctx);
+	// Saved before the call, so a failed ipnSetup is retried (and deleted) under the same domain_id.
+	saveSlot(ctx, slot);
 	const tokens = setupTokens(settings.events);
 	const data = await callApiData.call(ctx, 'ipnSetup', {
 		ipn_url: settings.url,
@@ -86,6 +99,7 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 	slot.ipnId = data?.ipn_id === undefined ? undefined : String(data.ipn_id);
 	slot.url = settings.url;
 	slot.settingsHash = fingerprint(settings);
+	saveSlot(ctx, slot);
 	return true;
 }
 
@@ -99,10 +113,7 @@ export async function deleteConnection(ctx: IHookFunctions): Promise<boolean> {
 		ctx.logger.warn(`Digistore24 Trigger: could not remove the IPN connection ${slot.domainId}: ${(error as Error).message}`);
 		return false;
 	}
-	delete slot.domainId;
-	delete slot.ipnId;
-	delete slot.url;
-	delete slot.settingsHash;
+	saveSlot(ctx, {});
 	return true;
 }
 

@@ -1,0 +1,89 @@
+// Talking to the Digistore24 emulator's test routes and building our workflows for the real n8n.
+import { randomUUID } from 'node:crypto';
+
+export const FULL_ACCESS_KEY = '1234-lSh9pg14E9ML9DXBEp5ytDmeM3ExJBst1yzuCVJo';
+export const READ_ONLY_KEY = '5678-XSwT2iMcjZS0lVskYjOFkgcScEvMH0lm5PdYnqOL';
+export const TRIGGER_TYPE = 'n8n-nodes-digistore24.digistore24Trigger';
+export const ACTION_TYPE = 'n8n-nodes-digistore24.digistore24';
+
+export function emulatorControl(url) {
+	const call = async (method, route, body) => {
+		const res = await fetch(`${url}/__emulator/${route}`, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const json = await res.json();
+		if (res.status >= 500) throw new Error(`emulator ${route}: ${JSON.stringify(json)}`);
+		return json;
+	};
+	return {
+		state: () => call('GET', 'state'),
+		reset: () => call('POST', 'reset'),
+		/** Digistore24 delivers an IPN over a registered connection: {status, body, params}. */
+		deliver: (domain_id, event, extra = {}) => call('POST', 'deliver', { domain_id, event, ...extra }),
+		/** A signed IPN of `event` to any URL (manual-setup connections, forgeries). */
+		send: (targetUrl, event, passphrase, extra = {}) => call('POST', 'send', { url: targetUrl, event, passphrase, ...extra }),
+		fault: (fault) => call('POST', 'faults', fault),
+	};
+}
+
+export function credentialBody(emulatorUrl, { apiKey = FULL_ACCESS_KEY, ipnPassphrase } = {}) {
+	return {
+		name: `Digistore24 ${apiKey.slice(0, 4)} ${randomUUID().slice(0, 6)}`,
+		type: 'digistore24Api',
+		data: { apiKey, baseUrl: emulatorUrl, ...(ipnPassphrase ? { ipnPassphrase } : {}) },
+	};
+}
+
+/** A workflow with only the Digistore24 Trigger; its production URL is `<webhookId>/ipn`. */
+export function triggerWorkflow(credential, parameters) {
+	const webhookId = randomUUID();
+	return {
+		webhookId,
+		workflow: {
+			name: `Digistore24 trigger ${webhookId.slice(0, 8)}`,
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Digistore24 Trigger',
+					type: TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters,
+					credentials: { digistore24Api: { id: credential.id, name: credential.name } },
+				},
+			],
+			connections: {},
+		},
+	};
+}
+
+/** n8n's Webhook node → Digistore24 action node; the webhook answers with the action's output. */
+export function actionWorkflow(credential, path, actionParameters) {
+	return {
+		name: `Digistore24 action ${path}`,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: 'Digistore24',
+				type: ACTION_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: actionParameters,
+				credentials: { digistore24Api: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Digistore24', type: 'main', index: 0 }]] } },
+	};
+}

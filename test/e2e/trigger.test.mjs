@@ -1,0 +1,114 @@
+// The packed package in a real n8n, against the Digistore24 emulator over HTTP: the credential
+// test, the trigger's automatic registration and every answer it gives, manual setup, restarts.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { emulatorControl, credentialBody, triggerWorkflow, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { startEmulatorProcess } from './harness/emulator.mjs';
+import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
+import { packPackage } from './harness/pack.mjs';
+
+let n8n;
+let emulator;
+let ds24;
+
+before(async () => {
+	emulator = await startEmulatorProcess({ port: await freePort() });
+	ds24 = emulatorControl(emulator.url);
+	n8n = await startN8n({ packageTarball: packPackage() });
+	console.error(`[e2e] n8n ready in ${n8n.startMs} ms`);
+});
+
+after(async () => {
+	await n8n?.stop();
+	await emulator?.stop();
+});
+
+const calls = async (fn) => (await ds24.state()).calls.filter((c) => c.function === fn);
+const connections = async () => (await ds24.state()).connections;
+const output = (execution) => execution.data.resultData.runData['Digistore24 Trigger'][0].data.main[0].map((i) => i.json);
+
+test('credential test: passes with a valid key, fails with Digistore24 message for a wrong one', async () => {
+	const ok = await n8n.rest.testCredential({ id: '', type: 'digistore24Api', data: { apiKey: READ_ONLY_KEY, baseUrl: emulator.url } });
+	assert.equal(ok.status, 'OK', ok.message);
+	const bad = await n8n.rest.testCredential({ id: '', type: 'digistore24Api', data: { apiKey: '1-WrongWrongWrongWrongWrongWrongWrongWrongWr', baseUrl: emulator.url } });
+	assert.equal(bad.status, 'Error');
+	assert.match(bad.message, /Invalid API key: no such key exists.*\(code 2\)/);
+});
+
+test('automatic setup: one registration, one run per delivered event, forged and unselected ones refused, restart-safe, removed on deactivation', async () => {
+	await ds24.reset();
+	const credential = await n8n.api.createCredential(credentialBody(emulator.url));
+	const events = ['on_payment', 'on_refund', 'eticket', 'on_affiliation'];
+	const { webhookId, workflow } = triggerWorkflow(credential, { events, options: { productIds: '' } });
+	const wf = await n8n.api.createWorkflow(workflow);
+	await n8n.api.activate(wf.id);
+	await n8n.waitForWebhook(`${webhookId}/ipn`);
+
+	// n8n routes the webhook first and then runs the node's create(): wait for the registration.
+	const setups = await waitFor(async () => (await calls('ipnSetup')).length && calls('ipnSetup'), { message: 'ipnSetup' });
+	assert.equal(setups.length, 1, 'exactly one ipnSetup');
+	assert.equal(setups[0].params.ipn_url, n8n.webhookUrl(`${webhookId}/ipn`));
+	assert.equal(setups[0].params.categories, 'orders,affiliations,etickets');
+	assert.equal(setups[0].params.transactions, 'payment,refund');
+	assert.equal(setups[0].params.product_ids, 'all');
+	const probes = (await ds24.state()).ipn.filter((e) => e.type === 'probe');
+	assert.deepEqual(probes.map((p) => p.status), [200], 'Digistore24 probed the URL with GET and got 200');
+	const [connection] = await connections();
+	// create() returns before n8n writes the workflow's static data (which holds the domain_id the
+	// passphrase is derived from); Digistore24 sends nothing that early, the test must wait too.
+	await waitFor(async () => JSON.stringify((await n8n.api.getWorkflow(wf.id)).staticData ?? {}).includes(connection.domain_id), { message: 'static data saved' });
+
+	for (const event of events) {
+		const answer = await ds24.deliver(connection.domain_id, event);
+		assert.deepEqual([event, answer.status, answer.body], [event, 200, 'OK']);
+	}
+	const runs = await n8n.waitForExecutions(wf.id, events.length);
+	assert.equal(runs.length, events.length);
+	const items = runs.map(output).flat();
+	assert.deepEqual(items.map((i) => i.event).sort(), [...events].sort());
+	const payment = items.find((i) => i.event === 'on_payment');
+	assert.equal(typeof payment.amounts.gross, 'number');
+	assert.equal(payment.eventName, 'New Payment');
+	assert.equal(JSON.stringify(items).includes('sha_sign'), false);
+
+	const url = n8n.webhookUrl(`${webhookId}/ipn`);
+	const forged = await ds24.send(url, 'on_payment', 'not-the-passphrase');
+	assert.deepEqual([forged.status, forged.body], [403, 'Forbidden']);
+	const unselected = await ds24.deliver(connection.domain_id, 'on_chargeback', { force: true });
+	assert.deepEqual([unselected.status, unselected.body], [200, 'OK']);
+	const get = await fetch(url);
+	assert.deepEqual([get.status, await get.text()], [200, 'OK']);
+	await new Promise((r) => setTimeout(r, 1500));
+	assert.equal((await n8n.api.listExecutions(wf.id)).length, events.length, 'no run for forged, unselected or GET');
+
+	await n8n.restart();
+	await n8n.waitForWebhook(`${webhookId}/ipn`);
+	assert.equal((await connections()).length, 1, 'still exactly one connection after a restart');
+	const afterRestart = await ds24.deliver((await connections())[0].domain_id, 'on_payment', { overrides: { transaction_id: '991' } });
+	assert.equal(afterRestart.body, 'OK');
+	await n8n.waitForExecutions(wf.id, events.length + 1);
+
+	await n8n.api.deactivate(wf.id);
+	await waitFor(async () => (await connections()).length === 0, { message: 'the connection to be removed on deactivation' });
+	assert.ok((await calls('ipnDelete')).length >= 1, 'ipnDelete called');
+	assert.equal(n8n.logs().includes(FULL_ACCESS_KEY), false, 'API key not logged');
+});
+
+test('manual setup: the passphrase from the credential verifies a signed IPN; no API calls', async () => {
+	await ds24.reset();
+	const passphrase = 'manual-e2e-passphrase-ÄÖÜ';
+	// A read-only key tells this workflow's API calls (there must be none) from the previous test's.
+	const credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: READ_ONLY_KEY, ipnPassphrase: passphrase }));
+	const { webhookId, workflow } = triggerWorkflow(credential, { events: ['on_payment'], setup: 'manual' });
+	const wf = await n8n.api.createWorkflow(workflow);
+	await n8n.api.activate(wf.id);
+	await n8n.waitForWebhook(`${webhookId}/ipn`);
+	const url = n8n.webhookUrl(`${webhookId}/ipn`);
+	const answer = await ds24.send(url, 'on_payment', passphrase);
+	assert.deepEqual([answer.status, answer.body], [200, 'OK']);
+	const [run] = await n8n.waitForExecutions(wf.id, 1);
+	assert.equal(output(run)[0].order.id, answer.params.order_id);
+	assert.deepEqual((await ds24.state()).calls.filter((c) => c.permission === 'readonly'), [], 'manual setup makes no API calls');
+	assert.equal(n8n.logs().includes(passphrase), false, 'passphrase not logged');
+	await n8n.api.deactivate(wf.id);
+});
