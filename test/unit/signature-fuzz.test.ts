@@ -29,7 +29,7 @@ const accepted = (body: string) => decide(body, settings).run;
 describe('property: arbitrary signed payloads', () => {
 	const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);
 	const value = fc.string({ unit: 'grapheme', maxLength: 20 });
-	const payload = fc.dictionary(key, value, { minKeys: 1, maxKeys: 25 }).map((p) => ({ event: 'on_payment', ...p }));
+	const payload = fc.dictionary(key, value, { minKeys: 1, maxKeys: 25 }).map((p): Record<string, string> => ({ event: 'on_payment', ...p }));
 
 	it('accepts every correctly signed payload, whatever its characters', () => {
 		fc.assert(fc.property(payload, (params) => accepted(signedBody(params, PASS))), { numRuns: 2000 });
