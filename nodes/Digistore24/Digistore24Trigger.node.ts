@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { IPN_EVENTS } from './ipn/events';
+import { createDeduplicator } from './ipn/dedupe';
 import { decide } from './ipn/receive';
 import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
 import { automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
@@ -178,7 +179,9 @@ export class Digistore24Trigger implements INodeType {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		const staticData = this.getWorkflowStaticData('node');
 		const dedupeOn = options.deduplicate !== false && !afterSuccess;
-		const dedupe = { keys: [...((staticData.dedupe as { keys?: string[] } | undefined)?.keys ?? [])] };
+		const deduplicator = dedupeOn
+			? createDeduplicator(`${this.getWorkflow().id}:${this.getNode().id}`, (staticData.dedupe as { keys?: string[] } | undefined)?.keys ?? [])
+			: undefined;
 		const passphrase =
 			this.getNodeParameter('setup') === 'manual'
 				? (credentials.ipnPassphrase as string | undefined)
@@ -190,11 +193,11 @@ export class Digistore24Trigger implements INodeType {
 			includeConnectionTests: options.includeConnectionTests === true,
 			rawOnly: options.output === 'raw',
 			// In after-success mode a failed run must be retried, so nothing is dropped as a duplicate.
-			dedupeStore: dedupeOn ? dedupe : undefined,
+			deduplicator,
 		});
 		// An accepted notification added its key. Written back whole: n8n only persists static data
 		// when a property of its observed object is assigned.
-		if (dedupeOn && decision.run) staticData.dedupe = dedupe;
+		if (deduplicator && decision.run) staticData.dedupe = { keys: deduplicator.storedKeys() };
 		if (!decision.run) {
 			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
 			res.status(decision.status).type('text/plain').send(decision.body);

@@ -30,12 +30,19 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 				state.faults.length = 0;
 				return sendJson(res, 200, { ok: true, faults: [] });
 			case 'POST send': {
-				// Like the CLI's `send`: a signed sample of any event to any URL (for manual-setup connections).
-				const { url, event, passphrase, overrides, productId } = (await readJson(req)) as Record<string, never>;
-				if (!findEvent(String(event ?? ''))) return sendJson(res, 400, { error: `Unknown event "${String(event)}"` });
-				const params = buildSampleIpn(String(event), { productId, now: state.now(), overrides: overrides ?? {} });
+				// Like the CLI's `send`: a signed sample of any event (or exactly `params`) to any URL.
+				const { url, passphrase, ...request } = (await readJson(req)) as SampleRequest & { url?: string };
+				const params = sampleFor(state, request);
 				const answer = await postForm(String(url), signedBody(params, String(passphrase ?? '')));
 				return sendJson(res, 200, { ...answer, params });
+			}
+			case 'POST samples': {
+				// Signed bodies for load tests: `count` distinct notifications (distinct order and transaction).
+				const { passphrase, count, ...request } = (await readJson(req)) as SampleRequest & { count?: number };
+				const bodies = Array.from({ length: Math.min(Number(count ?? 1), 20_000) }, (_, i) =>
+					signedBody(sampleFor(state, { ...request, seq: i + 1 }), String(passphrase ?? '')),
+				);
+				return sendJson(res, 200, { bodies });
 			}
 			case 'POST deliver': {
 				const { status, answer } = await deliver(state, (await readJson(req)) as DeliverRequest);
@@ -57,6 +64,25 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 	} catch {
 		throw new Error('The body must be JSON');
 	}
+}
+
+interface SampleRequest {
+	event?: string;
+	passphrase?: string;
+	productId?: string;
+	overrides?: Record<string, string>;
+	/** Exactly these parameters instead of a sample. */
+	params?: Record<string, string>;
+	seq?: number;
+}
+
+function sampleFor(state: EmulatorState, request: SampleRequest): Record<string, string> {
+	if (request.params) return Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)]));
+	const event = String(request.event ?? '');
+	if (!findEvent(event)) throw new Error(`Unknown event "${event}"`);
+	const seq = request.seq;
+	const unique: Record<string, string> = seq === undefined ? {} : { order_id: `LOAD${String(seq).padStart(6, '0')}`, transaction_id: String(9_000_000 + seq) };
+	return buildSampleIpn(event, { productId: request.productId, seq, now: state.now(), overrides: { ...unique, ...(request.overrides ?? {}) } });
 }
 
 interface DeliverRequest {

@@ -65,7 +65,11 @@ export interface NodeSetup {
 	webhookId?: string;
 	/** Where n8n would be reachable (for the webhook URLs the trigger registers). */
 	instanceUrl?: string;
+	/** Contexts of one workflow share it (and its static data); default: a new id each time. */
+	workflowId?: string;
 }
+
+let workflows = 0;
 
 export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
 	const node: INode = {
@@ -85,7 +89,7 @@ export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INod
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
 	const workflow = new Workflow({
-		id: 'wf-1',
+		id: setup.workflowId ?? `wf-${++workflows}`,
 		name: 'Test workflow',
 		nodes: [node],
 		connections: {},

@@ -23,7 +23,7 @@ const connections = () => emulator.state.snapshot().connections;
 /** A trigger as one workflow: its webhook server and its lifecycle share the workflow's static data. */
 async function trigger(parameters: IDataObject, credentials: Partial<NodeSetup['credentials']> = {}) {
 	const staticData: IDataObject = {};
-	const base = { nodeType, type: TYPE, staticData, parameters, credentials: { apiKey: FULL_ACCESS_KEY, baseUrl: emulator.url, ...credentials } };
+	const base = { nodeType, type: TYPE, staticData, parameters, workflowId: `wf-${Math.random().toString(36).slice(2)}`, credentials: { apiKey: FULL_ACCESS_KEY, baseUrl: emulator.url, ...credentials } };
 	const server = await startWebhookServer(base);
 	const setup = { ...base, instanceUrl: server.instanceUrl };
 	return { server, setup, hooks: hookContext(setup), testHooks: hookContext(setup, 'manual'), staticData };

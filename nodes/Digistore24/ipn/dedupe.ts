@@ -4,8 +4,11 @@ import type { IpnParams } from './parse';
 /**
  * Digistore24 retries a notification for up to 10 days until it reads `OK`, and support can
  * resend one by hand. A redelivery has the same event, order and transaction (or e-ticket) id.
- * We remember the last `capacity` keys as short hashes in the workflow's static data, so memory
- * and the static data n8n rewrites on every change stay bounded.
+ *
+ * Two memories, both bounded to the last `DEDUPE_CAPACITY` keys (short hashes):
+ * - the workflow's static data, which survives restarts; n8n saves it whole after each request,
+ *   last writer wins, so keys of notifications handled at the same moment can be lost there;
+ * - this process's memory, which is exact for everything this n8n process received.
  */
 export const DEDUPE_CAPACITY = 1000;
 
@@ -14,11 +17,30 @@ export function redeliveryKey(params: IpnParams): string {
 	return createHash('sha1').update(parts.map((part) => part ?? '').join('|')).digest('base64').slice(0, 16);
 }
 
-/** Returns true when the key was seen before; otherwise records it, dropping the oldest beyond capacity. */
-export function seenBefore(store: { keys?: string[] }, key: string, capacity = DEDUPE_CAPACITY): boolean {
-	const keys = (store.keys ??= []);
-	if (keys.includes(key)) return true;
-	keys.push(key);
-	if (keys.length > capacity) keys.splice(0, keys.length - capacity);
-	return false;
+export interface Deduplicator {
+	/** True when the key was seen before; otherwise records it. */
+	isDuplicate(key: string): boolean;
+	/** The keys to keep in static data (oldest first, bounded). */
+	storedKeys(): string[];
+}
+
+const processMemory = new Map<string, Set<string>>();
+
+export function createDeduplicator(scope: string, stored: readonly string[], capacity = DEDUPE_CAPACITY): Deduplicator {
+	const keys = [...stored];
+	let memory = processMemory.get(scope);
+	if (!memory) processMemory.set(scope, (memory = new Set()));
+	const remembered = memory;
+	return {
+		isDuplicate(key) {
+			if (remembered.has(key) || keys.includes(key)) return true;
+			remembered.add(key);
+			// A Set iterates in insertion order: drop the oldest beyond capacity.
+			if (remembered.size > capacity) remembered.delete(remembered.values().next().value as string);
+			keys.push(key);
+			if (keys.length > capacity) keys.splice(0, keys.length - capacity);
+			return false;
+		},
+		storedKeys: () => keys,
+	};
 }

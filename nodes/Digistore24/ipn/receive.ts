@@ -2,7 +2,7 @@ import { findEvent, type IpnEvent } from './events';
 import { normalizeIpn, withoutSignature, type NormalizedIpn } from './normalize';
 import { parseIpnBody } from './parse';
 import { verifyIpn, type VerifyResult } from './signature';
-import { redeliveryKey, seenBefore } from './dedupe';
+import { redeliveryKey, type Deduplicator } from './dedupe';
 
 /**
  * Decides what the trigger answers Digistore24 for one POST and whether the workflow runs.
@@ -14,8 +14,8 @@ export interface ReceiveSettings {
 	productIds: readonly string[];
 	includeConnectionTests: boolean;
 	rawOnly: boolean;
-	/** Static-data slot for deduplication; undefined turns deduplication off. */
-	dedupeStore?: { keys?: string[] };
+	/** Remembers accepted notifications; undefined turns deduplication off. */
+	deduplicator?: Deduplicator;
 }
 
 export type Decision =
@@ -44,7 +44,7 @@ export function decide(rawBody: string, settings: ReceiveSettings): Decision {
 	if (settings.productIds.length && !settings.productIds.includes(params.product_id ?? '')) {
 		return skip(`product ${params.product_id ?? '(none)'} not selected`);
 	}
-	if (settings.dedupeStore && seenBefore(settings.dedupeStore, redeliveryKey(params))) return skip('redelivery of a notification already received');
+	if (settings.deduplicator?.isDuplicate(redeliveryKey(params))) return skip('redelivery of a notification already received');
 	return runWith(params, event, settings);
 }
 
