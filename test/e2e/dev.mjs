@@ -78,12 +78,22 @@ async function main() {
 	);
 
 	// Ctrl-C/SIGTERM are handled by harness/processes.mjs (stops both, then exits).
-	for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => say('stopping n8n and the emulator ...'));
+	// `kill <npm pid>` reaches npm's `sh -c`, not us: treat losing our parent like SIGTERM.
+	const parent = process.ppid;
+	setInterval(() => process.ppid !== parent && process.kill(process.pid, 'SIGTERM'), 1000).unref();
+	let stopping = false;
+	for (const sig of ['SIGINT', 'SIGTERM']) {
+		process.once(sig, () => {
+			stopping = true;
+			say('stopping n8n and the emulator ...');
+		});
+	}
 	// Here: if either child dies on its own, stop the other and exit.
 	const died = await Promise.race([
 		n8n.exited().then((r) => ({ who: 'n8n', ...r })),
 		...(emulator ? [emulator.exited.then((r) => ({ who: 'emulator', ...r }))] : []),
 	]);
+	if (stopping) return; // the signal handler is already stopping everything and will exit
 	say(`${died.who} exited (code ${died.code}, signal ${died.signal}); stopping the rest`);
 	await stopAll(20_000);
 	process.exit(1);

@@ -28,8 +28,12 @@ test('n8n registers the Digistore24 nodes and credential type', async () => {
 	assert.equal(problems, null, `no load error or outbound call in the n8n log:\n${problems?.join('\n')}`);
 });
 
-test('the harness API key works on the public API', async () => {
+test('restart keeps the data and n8n shuts down cleanly', async () => {
 	const wf = await n8n.api.createWorkflow({ name: 'smoke', nodes: [], connections: {} });
-	assert.ok(wf.id);
+	const ms = await n8n.restart();
+	console.error(`[e2e] n8n restarted in ${ms} ms`);
+	assert.equal((await n8n.api.getWorkflow(wf.id)).name, 'smoke', 'workflow survives, API key still valid');
+	// A killed n8n leaves crash.journal behind and then sleeps 10 s at the next start.
+	assert.doesNotMatch(n8n.logs(), /Last session crashed/);
 	await n8n.api.deleteWorkflow(wf.id);
 });

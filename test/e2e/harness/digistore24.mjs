@@ -25,6 +25,8 @@ export function emulatorControl(url) {
 		/** A signed IPN of `event` to any URL (manual-setup connections, forgeries). */
 		send: (targetUrl, event, passphrase, extra = {}) => call('POST', 'send', { url: targetUrl, event, passphrase, ...extra }),
 		fault: (fault) => call('POST', 'faults', fault),
+		/** Signed form bodies: `count` distinct samples of `event`, or exactly `params` signed. */
+		samples: async (request) => (await call('POST', 'samples', { count: 1, ...request })).bodies,
 	};
 }
 
@@ -86,4 +88,35 @@ export function actionWorkflow(credential, path, actionParameters) {
 		],
 		connections: { Webhook: { main: [[{ node: 'Digistore24', type: 'main', index: 0 }]] } },
 	};
+}
+
+/** Every execution of a workflow, following the public API's cursor (250 a page). */
+export async function allExecutions(n8n, workflowId) {
+	const out = [];
+	let cursor = '';
+	do {
+		const page = await n8n.api.call('GET', `/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+		out.push(...page.data);
+		cursor = page.nextCursor ?? '';
+	} while (cursor);
+	return out;
+}
+
+/** POSTs form bodies to `url` with `concurrency` requests in flight; returns [{status, body}] in order. */
+export async function postAll(url, bodies, concurrency = 10) {
+	const answers = new Array(bodies.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < bodies.length) {
+			const i = next++;
+			try {
+				const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: bodies[i] });
+				answers[i] = { status: res.status, body: await res.text() };
+			} catch (error) {
+				answers[i] = { status: 0, body: String(error) };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return answers;
 }

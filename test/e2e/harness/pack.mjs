@@ -28,7 +28,7 @@ function sweep() {
 	}
 }
 
-export function packPackage({ dir = repoRoot, build = true, log = console.error } = {}) {
+export function packPackage({ dir = repoRoot, build = true, log = (m) => console.error(`[e2e] ${m}`) } = {}) {
 	if (process.env.E2E_TARBALL) return path.resolve(process.env.E2E_TARBALL);
 	const runner = process.env.NODE_TEST_CONTEXT ? process.ppid : process.pid;
 	const dest = path.join(os.tmpdir(), `${PREFIX}${runner}-${startTime(runner) ?? Date.now()}`);
@@ -36,16 +36,23 @@ export function packPackage({ dir = repoRoot, build = true, log = console.error 
 	if (find()) return path.join(dest, find());
 	sweep();
 
-	const run = (args) => execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+	const run = (args) => {
+		try {
+			execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+		} catch (e) {
+			// tsc reports compile errors on stdout
+			throw new Error(`npm ${args.join(' ')} failed in ${dir}:\n${e.stdout ?? ''}`.trimEnd());
+		}
+	};
 	let t0 = Date.now();
 	if (build) {
 		run(['run', 'build', '--silent']);
-		log(`[e2e] npm run build: ${Date.now() - t0} ms`);
+		log(`npm run build: ${Date.now() - t0} ms`);
 	}
 	t0 = Date.now();
 	mkdirSync(dest, { recursive: true });
 	run(['pack', '--silent', '--pack-destination', dest]);
 	if (!find()) throw new Error(`npm pack wrote no tarball into ${dest}`);
-	log(`[e2e] npm pack: ${Date.now() - t0} ms -> ${path.join(dest, find())}`);
+	log(`npm pack: ${Date.now() - t0} ms -> ${path.join(dest, find())}`);
 	return path.join(dest, find());
 }

@@ -100,7 +100,7 @@ function installHandlers() {
 		process.once(sig, () => {
 			// A second signal while we are stopping means "now": exit runs killAllSync.
 			process.once(sig, () => process.exit(130));
-			stopAll(20_000).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+			stopAll(35_000).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143)); // n8n's own shutdown timeout is 30 s
 		});
 	}
 }
