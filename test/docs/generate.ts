@@ -44,7 +44,8 @@ export function operationsTable(): string {
 	const rows = RESOURCES.flatMap((resource) =>
 		resource.operations.map((op) => {
 			const fn = op.local ? 'none (checked locally)' : typeof op.fn === 'string' ? `\`${op.fn}\`` : 'any';
-			const paging = op.pages ? 'Return All / Limit' : '';
+			// Paged functions fetch page by page; whole lists are cut by the node.
+			const paging = op.pages ? `Return All / Limit (pages of ${op.pages.pageSize})` : op.fields?.some((field) => field.name === 'returnAll') ? 'Return All / Limit' : '';
 			return `| ${resource.name} | ${op.action} | ${fn} | ${op.description} | ${paging} |`;
 		}),
 	);

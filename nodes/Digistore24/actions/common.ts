@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ParameterObject } from '../transport/parameters';
+import type { Operation } from './types';
 
 /** Options every operation offers. */
 export const optionsField: INodeProperties = {
@@ -91,4 +93,88 @@ export function pagingFields(): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** Return All / Limit applied here, for lists Digistore24 returns whole (no paging). */
+export function limited<T>(records: T[], ctx: IExecuteFunctions, itemIndex: number): T[] {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return records;
+	return records.slice(0, ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+function asRecord(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : { value: value as IDataObject[keyof IDataObject] };
+}
+
+/**
+ * Output: one item per record of a list answer, wherever Digistore24 put the list: the first of
+ * `keys` that holds one, else `data` itself when it is a list. With `inherit`, each record also
+ * gets the answer's top-level plain values it lacks (a currency, an affiliate's id).
+ * With `limit`, Return All / Limit cut the list.
+ */
+export function listOutput(keys: string[], options: { inherit?: boolean; limit?: boolean } = {}): NonNullable<Operation['output']> {
+	return (data, ctx, itemIndex) => {
+		const answer = asRecord(data);
+		const key = keys.find((name) => answer[name] !== null && typeof answer[name] === 'object');
+		const raw = key !== undefined ? answer[key] : data;
+		let records = (Array.isArray(raw) ? raw : raw !== null && typeof raw === 'object' ? Object.values(raw) : [raw]).map(asRecord);
+		if (options.inherit) {
+			const shared = Object.fromEntries(Object.entries(answer).filter(([, value]) => value === null || typeof value !== 'object'));
+			records = records.map((record) => ({ ...shared, ...record }));
+		}
+		return options.limit ? limited(records, ctx, itemIndex) : records;
+	};
+}
+
+/**
+ * Output for functions that take one ID or a comma list: one item per record, whether
+ * Digistore24 answered the record itself (one ID) or an object keyed by ID (several).
+ */
+export function keyedOutput(idKey = 'id'): NonNullable<Operation['output']> {
+	return (data) => {
+		const answer = asRecord(data);
+		if (idKey in answer) return [answer];
+		const values = Object.values(answer);
+		return values.length > 0 && values.every((value) => value !== null && typeof value === 'object' && !Array.isArray(value)) ? (values as IDataObject[]) : [answer];
+	};
+}
+
+/** A record wrapped in `data[key]` (getEticket's `eticket`), or the data itself. */
+export function unwrapOutput(key: string): NonNullable<Operation['output']> {
+	return (data) => {
+		const answer = asRecord(data);
+		const inner = answer[key];
+		return [inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as IDataObject) : answer];
+	};
+}
+
+/** A collection's values without the empty ones, for bracket parameters (`buyer[email]`). */
+export function collectionParameters(ctx: IExecuteFunctions, name: string, itemIndex: number): ParameterObject {
+	const raw = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const out: ParameterObject = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (value === '' || value === undefined || value === null) continue;
+		if (Array.isArray(value)) {
+			if (value.length > 0) out[key] = value.join(',');
+		} else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+			out[key] = value;
+		}
+	}
+	return out;
+}
+
+/** A comma list as Digistore24 takes it: no spaces, no empty entries. */
+export function commaList(value: unknown): string {
+	return String(value ?? '')
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean)
+		.join(',');
+}
+
+/** A date picker's value (or an ISO string from an expression) as Digistore24's `YYYY-MM-DD`. */
+export function dayOf(value: unknown): string {
+	if (!value) return '';
+	const text = String(value);
+	const match = /^(\d{4}-\d\d-\d\d)/.exec(text);
+	return match ? match[1] : text;
 }

@@ -23,6 +23,7 @@ export function dateRangeFields(defaultPreset = '-30d'): INodeProperties[] {
 			name: 'from',
 			type: 'dateTime',
 			default: '',
+			description: 'Leave empty for the start of the account',
 			displayOptions: { show: { dateRange: ['custom'] } },
 		},
 		{
@@ -44,11 +45,19 @@ export function dateRangeParameters(ctx: IExecuteFunctions, itemIndex: number): 
 	return { from: toDigistore24Date(from) || 'start', to: toDigistore24Date(to) || 'now' };
 }
 
-/** n8n hands dates as ISO strings (or luxon DateTimes in expressions); Digistore24 reads "YYYY-MM-DD HH:MM:SS". */
-function toDigistore24Date(value: unknown): string {
+/**
+ * n8n hands dates as ISO strings (or luxon DateTimes in expressions). A time with an offset or Z
+ * stays ISO 8601 (Digistore24 reads those, "2021-10-08T07:20:11-05:00"), without fractions of a
+ * second; a plain date picker value has no offset and becomes "YYYY-MM-DD HH:MM:SS", which
+ * Digistore24 reads in the account's time zone.
+ */
+export function toDigistore24Date(value: unknown): string {
 	if (!value) return '';
-	const text = String(value);
-	const match = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?))?/.exec(text);
+	const text = String(value).trim();
+	const match = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?)?$/.exec(text);
 	if (!match) return text;
-	return match[2] ? `${match[1]} ${match[2].length === 5 ? `${match[2]}:00` : match[2]}` : match[1];
+	const [, day, time, offset] = match;
+	if (!time) return day;
+	const seconds = time.length === 5 ? `${time}:00` : time;
+	return offset ? `${day}T${seconds}${offset}` : `${day} ${seconds}`;
 }

@@ -1,18 +1,48 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { accountOperations } from './account';
+import { affiliateOperations } from './affiliate';
 import { apiCallOperations } from './apiCall';
+import { buyerOperations } from './buyer';
+import { buyUrlOperations } from './buyUrl';
+import { commissionOperations } from './commission';
 import { optionsField } from './common';
+import { eticketOperations } from './eticket';
+import { licenseKeyOperations } from './licenseKey';
 import { notificationOperations } from './notification';
+import { productOperations } from './product';
+import { productGroupOperations } from './productGroup';
 import { purchaseOperations } from './purchase';
+import { rebillingOperations } from './rebilling';
+import { refundOperations } from './refund';
+import { statisticOperations } from './statistic';
+import { transactionOperations } from './transaction';
 import type { Operation } from './types';
 
-/** Resources in the order the editor shows them; "API Call" (any function) comes first. */
+/**
+ * Resources in the order the editor shows them: "API Call" (any function) first, then A to Z.
+ * Within a resource the first row is the default operation; the list shows them A to Z.
+ */
 export const RESOURCES: Array<{ name: string; value: string; operations: Operation[] }> = [
 	{ name: 'API Call', value: 'apiCall', operations: apiCallOperations },
 	{ name: 'Account', value: 'account', operations: accountOperations },
+	{ name: 'Affiliate', value: 'affiliate', operations: affiliateOperations },
+	{ name: 'Buy URL', value: 'buyUrl', operations: buyUrlOperations },
+	{ name: 'Buyer', value: 'buyer', operations: buyerOperations },
+	{ name: 'Commission', value: 'commission', operations: commissionOperations },
+	{ name: 'E-Ticket', value: 'eticket', operations: eticketOperations },
+	{ name: 'License Key', value: 'licenseKey', operations: licenseKeyOperations },
 	{ name: 'Notification (IPN)', value: 'notification', operations: notificationOperations },
+	{ name: 'Product', value: 'product', operations: productOperations },
+	{ name: 'Product Group', value: 'productGroup', operations: productGroupOperations },
 	{ name: 'Purchase', value: 'purchase', operations: purchaseOperations },
+	{ name: 'Rebilling', value: 'rebilling', operations: rebillingOperations },
+	{ name: 'Refund', value: 'refund', operations: refundOperations },
+	{ name: 'Statistic', value: 'statistic', operations: statisticOperations },
+	{ name: 'Transaction', value: 'transaction', operations: transactionOperations },
 ];
+
+/** n8n's order for options (its lint rule compares with localeCompare). */
+const byName = (a: Operation, b: Operation) => a.name.localeCompare(b.name);
 
 export const OPERATIONS: Operation[] = RESOURCES.flatMap((resource) => resource.operations);
 
@@ -42,7 +72,7 @@ export function operationProperties(): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			default: defaultOperation,
-			options: resource.operations.map((op) => ({
+			options: [...resource.operations].sort(byName).map((op) => ({
 				name: op.name,
 				value: op.operation,
 				action: op.action,

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { pagingFields } from './common';
+import { commaList, keyedOutput, listOutput, pagingFields } from './common';
 import { dateRangeFields, dateRangeParameters } from './dateRange';
+import { searchParameters, sortFields, sortParameters, transactionSearchOptions } from './search';
 import type { Operation } from './types';
+
+export { searchParameters } from './search';
 
 const purchaseIds: INodeProperties = {
 	displayName: 'Purchase IDs',
@@ -13,105 +16,110 @@ const purchaseIds: INodeProperties = {
 	description: 'One order ID or several separated by commas (the purchase ID is the order ID)',
 };
 
+const hasAffiliate: INodeProperties = {
+	displayName: 'Has Affiliate',
+	name: 'has_affiliate',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return only purchases with an affiliate (on) or only those without one (off)',
+};
+
 const searchField: INodeProperties = {
 	displayName: 'Filters',
 	name: 'search',
 	type: 'collection',
 	placeholder: 'Add Filter',
 	default: {},
-	options: [
-		{ displayName: 'Buyer Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Matches part of the email address' },
-		{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'EUR' },
-		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-		{ displayName: 'Product ID', name: 'product_id', type: 'string', default: '' },
-		{
-			displayName: 'Role',
-			name: 'role',
-			type: 'multiOptions',
-			default: [],
-			description: 'Your role in the purchase',
-			options: [
-				{ name: 'Affiliate', value: 'affiliate' },
-				{ name: 'Other', value: 'other' },
-				{ name: 'Vendor', value: 'vendor' },
-			],
-		},
-		{
-			displayName: 'Transaction Type',
-			name: 'transaction_type',
-			type: 'options',
-			default: 'payment',
-			options: [
-				{ name: 'Chargeback', value: 'chargeback' },
-				{ name: 'Payment', value: 'payment' },
-				{ name: 'Refund', value: 'refund' },
-				{ name: 'Refund Request', value: 'refund_request' },
-			],
-		},
-	],
+	options: [...transactionSearchOptions, hasAffiliate].sort((a, b) => (a.displayName < b.displayName ? -1 : 1)),
 };
 
-const sortFields: INodeProperties[] = [
-	{
-		displayName: 'Sort By',
-		name: 'sortBy',
-		type: 'options',
-		default: 'date',
-		options: [
-			{ name: 'Amount', value: 'amount' },
-			{ name: 'Date', value: 'date' },
-			{ name: 'Earning', value: 'earning' },
-		],
-	},
-	{
-		displayName: 'Sort Order',
-		name: 'sortOrder',
-		type: 'options',
-		default: 'asc',
-		options: [
-			{ name: 'Ascending', value: 'asc' },
-			{ name: 'Descending', value: 'desc' },
-		],
-	},
-];
-
-/** Digistore24 takes list filters as comma-separated text. */
-export function searchParameters(search: Record<string, unknown>): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [key, value] of Object.entries(search)) {
-		const text = Array.isArray(value) ? value.join(',') : String(value ?? '');
-		if (text !== '') out[key] = text;
-	}
-	return out;
-}
-
 export const purchaseOperations: Operation[] = [
-	{
-		resource: 'purchase',
-		operation: 'get',
-		name: 'Get',
-		action: 'Get a purchase',
-		description: 'Get one or several purchases by order ID (getPurchase)',
-		fn: 'getPurchase',
-		fields: [purchaseIds],
-		parameters: (ctx, i) => ({ purchase_id: (ctx.getNodeParameter('purchaseId', i) as string).replace(/\s+/g, '') }),
-	},
 	{
 		resource: 'purchase',
 		operation: 'getMany',
 		name: 'Get Many',
 		action: 'Get many purchases',
-		description: 'List purchases in a date range with filters (listPurchases)',
+		description: 'List purchases in a date range with filters and sorting (listPurchases)',
 		fn: 'listPurchases',
-		fields: [...dateRangeFields(), searchField, ...sortFields, ...pagingFields()],
+		fields: [
+			...dateRangeFields(),
+			searchField,
+			...sortFields,
+			{
+				displayName: 'Include Transactions',
+				name: 'loadTransactions',
+				type: 'boolean',
+				default: false,
+				description: "Whether to add each purchase's payments, refunds and chargebacks (transaction_list)",
+			},
+			...pagingFields(),
+		],
 		parameters: (ctx, i) => ({
 			...dateRangeParameters(ctx, i),
 			search: searchParameters(ctx.getNodeParameter('search', i, {}) as Record<string, unknown>),
-			sort_by: ctx.getNodeParameter('sortBy', i) as string,
-			sort_order: ctx.getNodeParameter('sortOrder', i) as string,
+			...sortParameters(ctx, i),
+			...(ctx.getNodeParameter('loadTransactions', i, false) ? { load_transactions: true } : {}),
 		}),
 		records: 'purchase_list',
 		pages: { pageSize: 1000 },
+	},
+	{
+		resource: 'purchase',
+		operation: 'get',
+		name: 'Get',
+		action: 'Get a purchase',
+		description: 'Get one or several purchases by order ID, with buyer, billing and transactions (getPurchase)',
+		fn: 'getPurchase',
+		fields: [purchaseIds],
+		parameters: (ctx, i) => ({ purchase_id: commaList(ctx.getNodeParameter('purchaseId', i)) }),
+		output: keyedOutput(),
+	},
+	{
+		resource: 'purchase',
+		operation: 'getByEmail',
+		name: 'Get by Buyer Email',
+		action: 'Get purchases by buyer email',
+		description: 'List the purchases of one buyer email address, newest first (listPurchasesOfEmail)',
+		fn: 'listPurchasesOfEmail',
+		fields: [
+			{
+				displayName: 'Buyer Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'name@email.com',
+				description: 'The exact email address the buyer used',
+			},
+			...pagingFields(),
+		],
+		parameters: (ctx, i) => ({
+			email: (ctx.getNodeParameter('email', i) as string).trim(),
+			// Digistore24 returns 100 by default; Return All asks for as many as it will give.
+			limit: ctx.getNodeParameter('returnAll', i, false) ? 10000 : (ctx.getNodeParameter('limit', i, 50) as number),
+		}),
+		output: listOutput(['purchase_list', 'purchases', 'items'], { limit: true }),
+	},
+	{
+		resource: 'purchase',
+		operation: 'getDownloads',
+		name: 'Get Downloads',
+		action: 'Get downloads of a purchase',
+		description: 'List the download files of one or several purchases with links and remaining downloads (getPurchaseDownloads)',
+		fn: 'getPurchaseDownloads',
+		fields: [purchaseIds],
+		parameters: (ctx, i) => ({ purchase_id: commaList(ctx.getNodeParameter('purchaseId', i)) }),
+		output: listOutput(['downloads', 'items']),
+	},
+	{
+		resource: 'purchase',
+		operation: 'getTracking',
+		name: 'Get Tracking',
+		action: 'Get tracking of a purchase',
+		description: 'Get the affiliate, campaign key, tracking key and UTM values of one or several purchases (getPurchaseTracking)',
+		fn: 'getPurchaseTracking',
+		fields: [purchaseIds],
+		parameters: (ctx, i) => ({ purchase_id: commaList(ctx.getNodeParameter('purchaseId', i)) }),
+		output: keyedOutput('purchase_id'),
 	},
 ];

@@ -4,8 +4,11 @@ import type { ParameterObject } from './parameters';
 
 /**
  * Digistore24 pages with `page_no` (1-based) and `page_size`, answering `page_count` and
- * `item_count`. We stop at the last page, on a short page, or as soon as `limit` records are in,
- * so a Limit never fetches pages it does not need.
+ * `item_count`. The page size stays the same on every page (page_no counts in pages of that size,
+ * so changing it would skip or repeat records); with a Limit it is chosen so that the fewest pages
+ * hold the limit with the least surplus (Limit 1500 → two pages of 750).
+ * We stop at the last page (by `page_count`, or a short page when there is none), or as soon as
+ * `limit` records are in, so a Limit never fetches pages it does not need.
  */
 export interface PageOptions extends CallOptions {
 	listKey: string;
@@ -20,15 +23,22 @@ export async function fetchPages(
 	options: PageOptions,
 ): Promise<unknown[]> {
 	const records: unknown[] = [];
+	const pageSize = options.limit !== undefined ? evenPageSize(options.limit, options.pageSize) : options.pageSize;
 	for (let page = 1; ; page++) {
-		const pageSize = options.limit !== undefined ? Math.min(options.pageSize, options.limit - records.length) : options.pageSize;
 		const data = await callApiData.call(this, fn, { ...parameters, page_no: page, page_size: pageSize }, options);
 		const list = recordsAt(data, options.listKey);
-		records.push(...list);
+		for (const record of list) records.push(record);
+		if (options.limit !== undefined && records.length >= options.limit) return records.length > options.limit ? records.slice(0, options.limit) : records;
+		if (list.length === 0) return records;
+		// Trust page_count when Digistore24 sends it: a server that serves fewer than asked per page is not at its end.
 		const pageCount = Number((data as { page_count?: unknown })?.page_count ?? 0);
-		if (options.limit !== undefined && records.length >= options.limit) return records.slice(0, options.limit);
-		if (list.length < pageSize || list.length === 0 || (pageCount > 0 && page >= pageCount)) return records;
+		if (pageCount > 0 ? page >= pageCount : list.length < pageSize) return records;
 	}
+}
+
+function evenPageSize(limit: number, maxPageSize: number): number {
+	const wanted = Math.max(1, Math.floor(limit));
+	return Math.ceil(wanted / Math.ceil(wanted / maxPageSize));
 }
 
 /** The records of a list answer: `data[listKey]` as an array (Digistore24 sometimes sends an object map). */

@@ -1,6 +1,7 @@
 import { DAY_MS } from '../clock';
 import { createRandom, type Random } from '../prng';
 import { splitAmount, vatRateFor, type AmountSplit } from './money';
+import { createExtras, type Extras } from './extras';
 import { AFFILIATES, makePerson, type Person } from './people';
 import { PARTNER_PRODUCT, PRODUCTS, type Product } from './products';
 
@@ -14,6 +15,11 @@ export interface Buyer {
 	address_id: string;
 	created: Date;
 	person: Person;
+	/** Set by updateBuyer; empty in the seeded data. */
+	title?: string;
+	company?: string;
+	phone_no?: string;
+	state?: string;
 }
 
 export type TransactionType = 'payment' | 'refund' | 'chargeback';
@@ -50,7 +56,7 @@ export interface Purchase {
 	transactions: Transaction[];
 }
 
-export interface Dataset {
+export interface Dataset extends Extras {
 	/** What `from=start` means: when the account was created. */
 	accountStart: Date;
 	buyers: Buyer[];
@@ -59,6 +65,9 @@ export interface Dataset {
 	/** Oldest first, ids ascending. */
 	transactions: Transaction[];
 	purchaseById: Map<string, Purchase>;
+	buyerById: Map<string, Buyer>;
+	/** The id the next transaction created at run time (refunds) gets. */
+	nextTransactionId: number;
 }
 
 export interface SeedOptions {
@@ -105,6 +114,9 @@ export function createDataset({ seed, purchases: count, now }: SeedOptions): Dat
 		purchases,
 		transactions,
 		purchaseById: new Map(purchases.map((purchase) => [purchase.id, purchase])),
+		buyerById: new Map(buyers.map((buyer) => [buyer.id, buyer])),
+		nextTransactionId: FIRST_TRANSACTION_ID + transactions.length,
+		...createExtras(seed, purchases, now),
 	};
 }
 
@@ -164,7 +176,9 @@ function schedule(random: Random, purchase: Purchase, now: Date): void {
 		if (at.getTime() >= nowMs) break;
 		due.push(at);
 		if (product.billing_type === 'subscription' && random.chance(0.07)) {
-			purchase.stopped_at = new Date(Math.min(at.getTime() + random.int(1, 25) * DAY_MS, nowMs - 1000));
+			// The buyer cancels some days after this payment; a cancellation still ahead has not happened yet.
+			const stopAt = at.getTime() + random.int(1, 25) * DAY_MS;
+			if (stopAt < nowMs) purchase.stopped_at = new Date(stopAt);
 			break;
 		}
 	}
@@ -188,7 +202,7 @@ function schedule(random: Random, purchase: Purchase, now: Date): void {
 	}
 }
 
-function transaction(purchase: Purchase, type: TransactionType, created: Date, pay_sequence_no: number): Transaction {
+export function transaction(purchase: Purchase, type: TransactionType, created: Date, pay_sequence_no: number): Transaction {
 	const sign = type === 'payment' ? 1 : -1;
 	const { split, role } = purchase;
 	return {

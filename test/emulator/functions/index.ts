@@ -1,7 +1,15 @@
 import { accountFunctions } from './account';
+import { affiliateFunctions } from './affiliates';
+import { buyerFunctions } from './buyers';
+import { buyUrlFunctions } from './buyUrls';
+import { commissionFunctions } from './commissions';
+import { eticketFunctions } from './etickets';
 import { ipnFunctions } from './ipn';
 import { productFunctions } from './products';
 import { purchaseFunctions } from './purchases';
+import { rebillingFunctions } from './rebilling';
+import { refundFunctions } from './refunds';
+import { statsFunctions } from './stats';
 import { transactionFunctions } from './transactions';
 import type { ApiFunction, FunctionTable } from './types';
 
@@ -11,6 +19,14 @@ export const FUNCTIONS: FunctionTable = {
 	...productFunctions,
 	...purchaseFunctions,
 	...transactionFunctions,
+	...commissionFunctions,
+	...rebillingFunctions,
+	...refundFunctions,
+	...buyerFunctions,
+	...buyUrlFunctions,
+	...eticketFunctions,
+	...affiliateFunctions,
+	...statsFunctions,
 	...ipnFunctions,
 };
 

@@ -31,9 +31,6 @@ export function listPage<T>(ctx: CallContext, items: readonly T[], sortable: (it
 	const { from, to } = dateWindow(ctx);
 	const sortBy = oneOf(ctx.params, 'sort_by', ['date', 'amount', 'earning'] as const, 'date');
 	const direction = oneOf(ctx.params, 'sort_order', ['asc', 'desc'] as const, 'asc') === 'asc' ? 1 : -1;
-	const pageNo = integer(ctx.params, 'page_no', 1, 1);
-	// Digistore24 serves at most 1000 per page; a larger request gets 1000, and says so in page_size.
-	const pageSize = Math.min(integer(ctx.params, 'page_size', DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
 
 	const rows = items
 		.map((item, index) => ({ item, index, key: sortable(item) }))
@@ -41,9 +38,24 @@ export function listPage<T>(ctx: CallContext, items: readonly T[], sortable: (it
 	const value = (key: Sortable) => (sortBy === 'date' ? key.date.getTime() : key[sortBy]);
 	// The original order breaks ties, so pages never overlap or skip.
 	rows.sort((a, b) => direction * (value(a.key) - value(b.key)) || direction * (a.index - b.index));
+	return paginate(ctx, rows, DEFAULT_PAGE_SIZE, (row) => row.item);
+}
+
+/**
+ * One page of already filtered and sorted rows. Digistore24 serves at most 1000 per page; a larger
+ * request gets 1000 and says so in page_size. With `allowAll`, page_size=0 means everything
+ * (listCommissions' default).
+ */
+export function paginate<R, T = R>(ctx: CallContext, rows: readonly R[], defaultPageSize: number, map: (row: R) => T = (row) => row as unknown as T, allowAll = false): Page<T> {
+	const pageNo = integer(ctx.params, 'page_no', 1, 1);
+	const requested = integer(ctx.params, 'page_size', defaultPageSize, allowAll ? 0 : 1);
+	if (requested === 0) {
+		return { items: pageNo === 1 ? rows.map(map) : [], page_no: pageNo, page_size: 0, page_count: rows.length > 0 ? 1 : 0, item_count: rows.length };
+	}
+	const pageSize = Math.min(requested, MAX_PAGE_SIZE);
 	const start = (pageNo - 1) * pageSize;
 	return {
-		items: rows.slice(start, start + pageSize).map(({ item }) => item),
+		items: rows.slice(start, start + pageSize).map(map),
 		page_no: pageNo,
 		page_size: pageSize,
 		page_count: Math.ceil(rows.length / pageSize),
@@ -51,14 +63,14 @@ export function listPage<T>(ctx: CallContext, items: readonly T[], sortable: (it
 	};
 }
 
-function dateWindow(ctx: CallContext): { from: Date; to: Date } {
+export function dateWindow(ctx: CallContext, defaultFrom = '-24h'): { from: Date; to: Date } {
 	const read = (name: 'from' | 'to', fallback: string) => {
 		const raw = text(ctx.params, name)?.trim() || fallback;
 		const date = parseDateParam(raw, ctx.now, ctx.state.data.accountStart, name);
 		if (!date) throw apiErrors.invalidParameter(name, raw, 'expected now, start, -24h, -3d, YYYY-MM-DD[ HH:MM:SS] or ISO 8601');
 		return date;
 	};
-	return { from: read('from', '-24h'), to: read('to', 'now') };
+	return { from: read('from', defaultFrom), to: read('to', 'now') };
 }
 
 /**

@@ -1,6 +1,9 @@
 import { apiErrors } from '../errors';
 import { PRODUCTS } from '../data/products';
 import { oneOf, text } from './params';
+
+/** Product groups: folders for the products, in display order. */
+const GROUP_POSITIONS: Record<string, number> = { '1101': 10, '1102': 20, '1103': 30 };
 import type { FunctionTable } from './types';
 import { paymentPlanView, productView } from './views';
 
@@ -25,6 +28,29 @@ export const productFunctions: FunctionTable = {
 			const product = PRODUCTS.find((p) => p.id === id);
 			if (!product) throw apiErrors.notFound('Product', id);
 			return { ...productView(product), paymentplans: [paymentPlanView(product)] };
+		},
+	},
+	listProductGroups: {
+		writes: false,
+		handler: () => {
+			const groups = new Map<string, { id: string; name: string; products: string[] }>();
+			for (const product of PRODUCTS) {
+				const group = groups.get(product.product_group_id) ?? { id: product.product_group_id, name: product.product_group_name, products: [] };
+				group.products.push(product.id);
+				groups.set(group.id, group);
+			}
+			const items = [...groups.values()]
+				.sort((a, b) => (GROUP_POSITIONS[a.id] ?? 99) - (GROUP_POSITIONS[b.id] ?? 99))
+				.map((group) => ({
+					id: group.id,
+					name: group.name,
+					position: String(GROUP_POSITIONS[group.id] ?? 99),
+					is_shown_as_tab: group.id === '1103' ? 'N' : 'Y',
+					product_count: String(group.products.length),
+					product_ids: group.products.join(','),
+					created_at: '2024-11-04 10:05:00',
+				}));
+			return { items };
 		},
 	},
 };
