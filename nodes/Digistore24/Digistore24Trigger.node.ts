@@ -178,6 +178,7 @@ export class Digistore24Trigger implements INodeType {
 		const afterSuccess = isAfterSuccessPath(this.getRequestObject().path);
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		const staticData = this.getWorkflowStaticData('node');
+		// In after-success mode a failed run must be retried, so nothing is dropped as a duplicate.
 		const dedupeOn = options.deduplicate !== false && !afterSuccess;
 		const deduplicator = dedupeOn
 			? createDeduplicator(`${this.getWorkflow().id}:${this.getNode().id}`, (staticData.dedupe as { keys?: string[] } | undefined)?.keys ?? [])
@@ -192,7 +193,6 @@ export class Digistore24Trigger implements INodeType {
 			productIds: splitIds(options.productIds),
 			includeConnectionTests: options.includeConnectionTests === true,
 			rawOnly: options.output === 'raw',
-			// In after-success mode a failed run must be retried, so nothing is dropped as a duplicate.
 			deduplicator,
 		});
 		// An accepted notification added its key. Written back whole: n8n only persists static data
