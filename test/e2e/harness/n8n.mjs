@@ -109,6 +109,10 @@ export async function startN8n(o = {}) {
 		get apiKey() {
 			return apiKey;
 		},
+		/** PID of the running n8n main process (for memory readings). */
+		get pid() {
+			return proc?.child.pid;
+		},
 		api,
 		rest,
 		webhookUrl: (p) => `${baseUrl}/webhook/${p.replace(/^\//, '')}`,
