@@ -58,9 +58,11 @@ test('automatic setup: one registration, one run per delivered event, forged and
 	// passphrase is derived from); Digistore24 sends nothing that early, the test must wait too.
 	await waitFor(async () => JSON.stringify((await n8n.api.getWorkflow(wf.id)).staticData ?? {}).includes(connection.domain_id), { message: 'static data saved' });
 
+	const delivered = {};
 	for (const event of events) {
 		const answer = await ds24.deliver(connection.domain_id, event);
 		assert.deepEqual([event, answer.status, answer.body], [event, 200, 'OK']);
+		delivered[event] = answer.params;
 	}
 	const runs = await n8n.waitForExecutions(wf.id, events.length);
 	assert.equal(runs.length, events.length);
@@ -84,9 +86,15 @@ test('automatic setup: one registration, one run per delivered event, forged and
 	await n8n.restart();
 	await n8n.waitForWebhook(`${webhookId}/ipn`);
 	assert.equal((await connections()).length, 1, 'still exactly one connection after a restart');
-	const afterRestart = await ds24.deliver((await connections())[0].domain_id, 'on_payment', { overrides: { transaction_id: '991' } });
+	const [current] = await connections();
+	// The deduplication memory survives the restart (workflow static data): a redelivery does not run.
+	const redelivery = await ds24.send(url, 'on_payment', current.sha_passphrase, { params: delivered.on_payment });
+	assert.deepEqual([redelivery.status, redelivery.body], [200, 'OK']);
+	const afterRestart = await ds24.deliver(current.domain_id, 'on_payment', { overrides: { transaction_id: '991' } });
 	assert.equal(afterRestart.body, 'OK');
 	await n8n.waitForExecutions(wf.id, events.length + 1);
+	await new Promise((r) => setTimeout(r, 1500));
+	assert.equal((await n8n.api.listExecutions(wf.id)).length, events.length + 1, 'the redelivery after the restart did not run');
 
 	await n8n.api.deactivate(wf.id);
 	await waitFor(async () => (await connections()).length === 0, { message: 'the connection to be removed on deactivation' });

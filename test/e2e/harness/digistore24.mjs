@@ -1,5 +1,8 @@
 // Talking to the Digistore24 emulator's test routes and building our workflows for the real n8n.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { n8nRuntime } from './runtime.mjs';
 
 export const FULL_ACCESS_KEY = '1234-lSh9pg14E9ML9DXBEp5ytDmeM3ExJBst1yzuCVJo';
 export const READ_ONLY_KEY = '5678-XSwT2iMcjZS0lVskYjOFkgcScEvMH0lm5PdYnqOL';
@@ -119,4 +122,16 @@ export async function postAll(url, bodies, concurrency = 10) {
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	return answers;
+}
+
+/**
+ * Executions of a workflow by status, counted in n8n's SQLite database (the public API's list
+ * leaves out executions still queued or running, so it cannot tell "slow" from "lost").
+ */
+export function executionCounts(n8n, workflowId) {
+	const rt = n8nRuntime();
+	const db = path.join(n8n.userFolder, '.n8n/database.sqlite');
+	const script = `const s=require('sqlite3');const d=new s.Database(process.argv[1],s.OPEN_READONLY);d.all("select status, count(*) as n from execution_entity where workflowId=? and deletedAt is null group by status",[process.argv[2]],(e,r)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify(Object.fromEntries(r.map(x=>[x.status,x.n]))));d.close()})`;
+	const out = execFileSync(rt.node, ['-e', script, db, workflowId], { cwd: rt.homeDir, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(rt.homeDir, 'node_modules') } });
+	return JSON.parse(out);
 }

@@ -1,0 +1,190 @@
+// Row 2: the same signed notification against five workflows in one real n8n (the e2e harness:
+// pinned n8n on Node 24, our packed package and the floor fixture installed as community
+// packages), load from a second process with autocannon on loopback. Every round runs every
+// workflow once, in a rotated order, so drift within the instance hits all of them alike.
+//
+// Throughput counts executions, not answers: a run ends when autocannon stops and every answered
+// request's execution has finished (polled through n8n's executions list), and the rate is
+// answered requests / (load time + that drain). Each run also records the CPU time n8n's process
+// group (main process and task runner) spent: requests per CPU-second does not move with other
+// load on a shared machine the way requests per second do.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { credentialBody, READ_ONLY_KEY } from '../e2e/harness/digistore24.mjs';
+import { installPackage } from '../e2e/harness/install-package.mjs';
+import { startN8n } from '../e2e/harness/n8n.mjs';
+import { n8nEnv } from '../e2e/harness/n8n-env.mjs';
+import { n8nRuntime, repoRoot } from '../e2e/harness/runtime.mjs';
+import { sleep } from '../e2e/harness/util.mjs';
+import { benchWorkflows } from './workflows.mjs';
+
+const run = promisify(execFile);
+const AUTOCANNON = path.join(repoRoot, 'node_modules/autocannon/autocannon.js');
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Settings every bench instance gets on top of the e2e harness's (test/e2e/harness/n8n-env.mjs). */
+export function benchEnv(engine) {
+	return {
+		// The Code node variant needs `require('crypto')`, as users enable it for this check.
+		NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
+		...(engine === 'default' ? {} : { N8N_EXPRESSION_ENGINE: engine }),
+	};
+}
+
+/** The settings as stated in RESULTS.md: the harness's fixed ones plus the bench's. */
+export function statedSettings(engine) {
+	const fixed = n8nEnv({ userFolder: '<temp>', port: '<free>', brokerPort: '<free>' });
+	return { ...fixed, ...benchEnv(engine) };
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+
+/** /proc/<pid>/stat fields after the command name: [state, ppid, pgrp, …, utime, stime, cutime, cstime, …]. */
+function procStat(pid) {
+	try {
+		return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	} catch {
+		return undefined; // gone
+	}
+}
+
+const pids = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+
+/** n8n's process group: the harness starts n8n as a group leader; found by the user folder in its environment. */
+function n8nProcessGroup(userFolder) {
+	for (const pid of pids()) {
+		try {
+			if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`N8N_USER_FOLDER=${userFolder}\0`) && procStat(pid)?.[2] === pid) return pid;
+		} catch {}
+	}
+	return undefined;
+}
+
+/** CPU seconds used so far by every process of the group (and its reaped children). */
+function groupCpuSeconds(pgid) {
+	let ticks = 0;
+	for (const pid of pids()) {
+		const stat = procStat(pid);
+		if (stat?.[2] === pgid) ticks += Number(stat[11]) + Number(stat[12]) + Number(stat[13]) + Number(stat[14]);
+	}
+	return ticks / CLOCK_TICKS;
+}
+
+async function autocannon(url, body, { connections, seconds }) {
+	const args = [AUTOCANNON, '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', `content-type=${FORM}`, '-b', body, '-t', '60', '-j', url];
+	const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+	return JSON.parse(stdout);
+}
+
+/**
+ * @param {object} o
+ * @param {'default'|'legacy'} o.engine  'default' leaves N8N_EXPRESSION_ENGINE unset (vm in 2.41.1)
+ * @param {string} o.tarball             our packed package
+ * @param {string} o.floorTarball        the minimal community trigger (test/bench/fixtures)
+ * @param {{formBody: string, passphrase: string}} o.form
+ * @param {Function} [o.workflows]       the variants to compare (default: workflows.mjs's five)
+ */
+export async function benchRealN8n({ engine, tarball, floorTarball, form, rounds, seconds, warmupSeconds, connections = 10, log = () => {}, workflows = benchWorkflows }) {
+	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
+	let n8n;
+	try {
+		installPackage(userFolder, floorTarball);
+		n8n = await startN8n({ packageTarball: tarball, userFolder, env: benchEnv(engine) });
+		log(`n8n ${n8nRuntime().version} (${engine} engine) ready in ${n8n.startMs} ms`);
+		const pgid = n8nProcessGroup(userFolder);
+		const cpu = () => (pgid ? groupCpuSeconds(pgid) : NaN);
+		const credential = await n8n.api.createCredential(credentialBody('http://127.0.0.1:9', { apiKey: READ_ONLY_KEY, ipnPassphrase: form.passphrase }));
+		const variants = workflows({ credential, passphrase: form.passphrase });
+		for (const variant of variants) {
+			const created = await n8n.api.createWorkflow({ name: `bench ${variant.key}`, ...variant.workflow });
+			variant.id = created.id;
+			variant.url = n8n.webhookUrl(variant.path);
+			await n8n.api.activate(created.id);
+			await n8n.waitForWebhook(variant.path);
+		}
+		await checkBehaviour(variants, form);
+
+		const finished = async (variant) => {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: variant.id, status: ['success', 'error', 'crashed'] }));
+			for (let attempt = 0; ; attempt++) {
+				try {
+					return (await n8n.rest.get(`/rest/executions?filter=${filter}&limit=1`)).data.count;
+				} catch (error) {
+					// n8n closes idle keep-alive sockets while autocannon runs; the next request may hit one.
+					if (attempt >= 3) throw error;
+				}
+			}
+		};
+		const measure = async (variant, duration) => {
+			const before = await finished(variant);
+			const cpuBefore = cpu();
+			const result = await autocannon(variant.url, form.formBody, { connections, seconds: duration });
+			const answered = result['2xx'];
+			const drainStart = Date.now();
+			while ((await finished(variant)) - before < answered) {
+				if (Date.now() - drainStart > 120_000) throw new Error(`${variant.key}: executions still running 120 s after the load stopped`);
+				await sleep(100);
+			}
+			const drainSeconds = (Date.now() - drainStart) / 1000;
+			const cpuSeconds = cpu() - cpuBefore;
+			return {
+				rps: answered / (result.duration + drainSeconds),
+				perCpuSecond: answered / cpuSeconds,
+				cpuSeconds,
+				answeredRps: answered / result.duration,
+				answered,
+				failed: result.non2xx + result.errors + result.timeouts,
+				p50: result.latency.p50,
+				p99: result.latency.p99,
+				drainSeconds,
+			};
+		};
+
+		for (const variant of variants) await measure(variant, warmupSeconds);
+		const results = Object.fromEntries(variants.map((v) => [v.key, { label: v.label, runs: [] }]));
+		for (let round = 0; round < rounds; round++) {
+			const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+			for (const variant of order) {
+				const m = await measure(variant, seconds);
+				results[variant.key].runs.push(m);
+				log(`  ${engine} round ${round + 1}/${rounds} ${variant.key.padEnd(8)} ${m.rps.toFixed(1)} req/s, ${m.perCpuSecond.toFixed(1)} req/CPU-s (answered ${m.answeredRps.toFixed(1)}/s, drain ${m.drainSeconds.toFixed(1)} s, p50 ${m.p50} ms, failed ${m.failed})`);
+			}
+		}
+		return { engine, n8nVersion: n8nRuntime().version, nodeVersion: await nodeVersion(), results };
+	} finally {
+		await n8n?.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+/** Before measuring: every workflow answers the valid notification, and the verifying ones refuse a forged one. */
+async function checkBehaviour(variants, form) {
+	const forged = form.formBody.replace(/amount=[\d.]+/, 'amount=0.01');
+	const post = async (url, body) => {
+		const res = await fetch(url, { method: 'POST', headers: { 'content-type': FORM }, body });
+		return `${res.status} ${(await res.text()).slice(0, 40)}`.trim();
+	};
+	const expected = {
+		trigger: ['200 OK', '403 Forbidden'],
+		floor: ['200 OK', '200 OK'],
+		webhook: ['200 OK', '200 OK'],
+		verify: ['200', /^500/],
+		code: ['200', /^500/],
+	};
+	for (const variant of variants) {
+		if (!expected[variant.key]) continue;
+		const got = [await post(variant.url, form.formBody), await post(variant.url, forged)];
+		const [valid, invalid] = expected[variant.key];
+		if (got[0] !== valid || !(invalid instanceof RegExp ? invalid.test(got[1]) : got[1] === invalid)) {
+			throw new Error(`${variant.key}: expected valid → ${valid}, forged → ${invalid}; got ${got.join(', ')}`);
+		}
+	}
+}
+
+async function nodeVersion() {
+	const { stdout } = await run(n8nRuntime().node, ['--version']);
+	return stdout.trim();
+}
