@@ -33,7 +33,7 @@ export class Digistore24Trigger implements INodeType {
 			// Digistore24 checks the URL with a GET when a connection is saved; it must answer 200.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: RECEIPT_PATH, ndvHideUrl: true },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: RECEIPT_PATH },
-			// "Answer OK after success": a Respond to Webhook node answers, so a failed run gets no OK and
+			// "Answer OK after success": the action node's Answer Notification answers, so a failed run gets no OK and
 			// Digistore24 retries. A path of its own keeps both descriptions free of expressions.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: AFTER_SUCCESS_PATH, ndvHideUrl: true },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: AFTER_SUCCESS_PATH },
@@ -97,7 +97,7 @@ export class Digistore24Trigger implements INodeType {
 							{
 								name: 'After the Workflow Succeeded',
 								value: 'afterSuccess',
-								description: 'A Respond to Webhook node at the end answers OK (Respond With: Text, OK); a failed run answers an error so Digistore24 retries. Registers the URL ending in /ipn-after-success; deduplication is off.',
+								description: 'A Digistore24 node with Answer Notification at the end of the workflow answers OK; a failed run answers an error so Digistore24 retries. Registers the URL ending in /ipn-after-success; deduplication is off.',
 							},
 						],
 					},

@@ -43,7 +43,7 @@ export function fieldsTables(): string {
 export function operationsTable(): string {
 	const rows = RESOURCES.flatMap((resource) =>
 		resource.operations.map((op) => {
-			const fn = op.local ? 'none (checked locally)' : typeof op.fn === 'string' ? `\`${op.fn}\`` : 'any';
+			const fn = op.local ? 'none (no API call)' : typeof op.fn === 'string' ? `\`${op.fn}\`` : 'any';
 			// Paged functions fetch page by page; whole lists are cut by the node.
 			const paging = op.pages ? `Return All / Limit (pages of ${op.pages.pageSize})` : op.fields?.some((field) => field.name === 'returnAll') ? 'Return All / Limit' : '';
 			return `| ${resource.name} | ${op.action} | ${fn} | ${op.description} | ${paging} |`;

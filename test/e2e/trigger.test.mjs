@@ -2,7 +2,8 @@
 // test, the trigger's automatic registration and every answer it gives, manual setup, restarts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { emulatorControl, credentialBody, triggerWorkflow, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { randomUUID } from 'node:crypto';
+import { emulatorControl, credentialBody, triggerWorkflow, ACTION_TYPE, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
@@ -119,4 +120,49 @@ test('manual setup: the passphrase from the credential verifies a signed IPN; no
 	assert.deepEqual((await ds24.state()).calls.filter((c) => c.permission === 'readonly'), [], 'manual setup makes no API calls');
 	assert.equal(n8n.logs().includes(passphrase), false, 'passphrase not logged');
 	await n8n.api.deactivate(wf.id);
+});
+
+test('answer after success: Answer Notification sends OK at the end; a failed run answers an error so Digistore24 retries', async () => {
+	await ds24.reset();
+	const passphrase = 'after-success-e2e-passphrase';
+	const credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: READ_ONLY_KEY, ipnPassphrase: passphrase }));
+	/** Trigger → (a failing step) → Digistore24 · Answer Notification. */
+	const afterSuccessWorkflow = (failBeforeAnswer) => {
+		const { webhookId, workflow } = triggerWorkflow(credential, { events: ['on_payment'], setup: 'manual', options: { answer: 'afterSuccess' } });
+		const chain = ['Digistore24 Trigger'];
+		if (failBeforeAnswer) {
+			workflow.nodes.push({ id: randomUUID(), name: 'Fail', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, position: [200, 0], parameters: { errorMessage: 'the work failed' } });
+			chain.push('Fail');
+		}
+		workflow.nodes.push({
+			id: randomUUID(),
+			name: 'Answer Digistore24',
+			type: ACTION_TYPE,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { resource: 'notification', operation: 'answer' },
+			credentials: { digistore24Api: { id: credential.id, name: credential.name } },
+		});
+		chain.push('Answer Digistore24');
+		for (let i = 0; i < chain.length - 1; i++) workflow.connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
+		return { webhookId, workflow };
+	};
+	for (const failBeforeAnswer of [false, true]) {
+		const { webhookId, workflow } = afterSuccessWorkflow(failBeforeAnswer);
+		const wf = await n8n.api.createWorkflow(workflow);
+		await n8n.api.activate(wf.id);
+		await n8n.waitForWebhook(`${webhookId}/ipn-after-success`);
+		const answer = await ds24.send(n8n.webhookUrl(`${webhookId}/ipn-after-success`), 'on_payment', passphrase);
+		const [run] = await n8n.waitForExecutions(wf.id, 1);
+		if (failBeforeAnswer) {
+			assert.notEqual(answer.body, 'OK', 'a failed run must not answer OK');
+			assert.ok(answer.status >= 500, `a failed run answers an error, got ${answer.status}`);
+			assert.equal(run.status, 'error');
+		} else {
+			assert.deepEqual([answer.status, answer.body], [200, 'OK']);
+			assert.equal(run.status, 'success');
+			assert.equal(run.data.resultData.runData['Answer Digistore24'][0].data.main[0][0].json.order.id, answer.params.order_id);
+		}
+		await n8n.api.deactivate(wf.id);
+	}
 });

@@ -178,3 +178,20 @@ describe('Verify notification (Webhook node + action node)', () => {
 		expect(outputs[1][0]).toMatchObject({ json: { valid: false, reason: expect.stringMatching(/sha_sign does not match/) }, pairedItem: { item: 0 } });
 	});
 });
+
+describe('Answer notification (end of an after-success workflow)', () => {
+	it('answers the waiting request once with a plain OK and passes every item through', async () => {
+		const answers: unknown[] = [];
+		const items = [{ json: { event: 'on_payment', order_id: 'A1' } }, { json: { event: 'on_payment', order_id: 'A2' } }];
+		const out = await runAction(
+			{ nodeType, type: 'n8n-nodes-digistore24.digistore24', credentials: credentials(), parameters: { resource: 'notification', operation: 'answer' }, onResponse: (r) => answers.push(r) },
+			items,
+		);
+		expect(answers).toEqual([{ statusCode: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'OK' }]);
+		expect(out.map((item) => [item.json.order_id, item.pairedItem])).toEqual([
+			['A1', { item: 0 }],
+			['A2', { item: 1 }],
+		]);
+		expect(calls()).toHaveLength(0);
+	});
+});

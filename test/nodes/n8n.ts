@@ -67,6 +67,8 @@ export interface NodeSetup {
 	instanceUrl?: string;
 	/** Contexts of one workflow share it (and its static data); default: a new id each time. */
 	workflowId?: string;
+	/** Receives what the node sends as the webhook's answer (n8n's `sendResponse` hook). */
+	onResponse?: (response: unknown) => void;
 }
 
 let workflows = 0;
@@ -100,6 +102,13 @@ export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INod
 	return { workflow, node };
 }
 
+/** n8n hands `sendResponse` to the execution's hooks, which answer the waiting webhook request. */
+function responseHooks(setup: NodeSetup): IDataObject {
+	if (!setup.onResponse) return {};
+	const onResponse = setup.onResponse;
+	return { hooks: { runHook: async (name: string, [response]: unknown[]) => name === 'sendResponse' && onResponse(response) } } as never;
+}
+
 /** Runs the action node's execute() for the given input items; its first output. */
 export async function runAction(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[]> {
 	return (await runActionOutputs(setup, items))[0];
@@ -111,7 +120,7 @@ export async function runActionOutputs(setup: NodeSetup, items: INodeExecutionDa
 	const ctx = new ExecuteContext(
 		workflow,
 		node,
-		additionalData(setup.credentials),
+		additionalData(setup.credentials, responseHooks(setup)),
 		'manual',
 		createEmptyRunExecutionData(),
 		0,

@@ -81,3 +81,24 @@ describe('sha_sign: forgeries are rejected', () => {
 		expect(verifyIpn({ ...base, sha_sign: 'no_signature_passphrase_provided' }, PASS)).toBe('unsigned');
 	});
 });
+
+describe('sha_sign: the remembered key order of recent layouts', () => {
+	it('never mixes up two layouts whose keys join to the same text', () => {
+		// As one text both read "event", "a&b", "c" / "event", "a", "b&c": a layout cache keyed by a
+		// plain join would verify the second with the first one's keys.
+		const first = { event: 'on_payment', 'a&b': '1', c: '2' };
+		const second = { event: 'on_payment', a: '1', 'b&c': '2' };
+		expect(verifyIpn({ ...first, sha_sign: signIpn(first, PASS) }, PASS)).toBe('valid');
+		expect(verifyIpn({ ...second, sha_sign: signIpn(second, PASS) }, PASS)).toBe('valid');
+		expect(verifyIpn({ ...second, sha_sign: signIpn(first, PASS) }, PASS)).toBe('invalid');
+		expect(canonicalString(second, PASS)).toBe(`a=1${PASS}b&c=2${PASS}event=on_payment${PASS}`);
+	});
+
+	it('gives the same answer the first time and every later time a layout is seen', () => {
+		const params = { z: '1', event: 'on_refund', A: '2', m: '', b: '3' };
+		const sha_sign = signIpn(params, PASS);
+		const answers = Array.from({ length: 3 }, () => [verifyIpn({ ...params, sha_sign }, PASS), verifyIpn({ ...params, b: '4', sha_sign }, PASS)]);
+		expect(answers).toEqual(Array.from({ length: 3 }, () => ['valid', 'invalid']));
+		expect(canonicalString(params, PASS)).toBe(`A=2${PASS}b=3${PASS}event=on_refund${PASS}z=1${PASS}`);
+	});
+});

@@ -48,6 +48,18 @@ export async function verifyItem(ctx: IExecuteFunctions, itemIndex: number): Pro
 	});
 }
 
+/**
+ * Answer Notification: the end of a workflow whose trigger answers after success. Digistore24
+ * counts a notification as delivered only when it reads `OK`; anything else (a failed run answers
+ * 500) makes it retry. n8n's Respond to Webhook node (from version 1.1) refuses to answer for a
+ * community trigger, so the answer is ours. Items pass through unchanged.
+ */
+export async function answerItem(ctx: IExecuteFunctions, itemIndex: number): Promise<{ output: 0 | 1; items: INodeExecutionData[] }> {
+	// One answer per request: the first item sends it, the others only pass through.
+	if (itemIndex === 0) await ctx.sendResponse({ statusCode: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'OK' });
+	return { output: 0, items: [{ ...ctx.getInputData()[itemIndex], pairedItem: { item: itemIndex } }] };
+}
+
 export const notificationOperations: Operation[] = [
 	{
 		resource: 'notification',
@@ -58,5 +70,15 @@ export const notificationOperations: Operation[] = [
 		fn: '',
 		fields,
 		local: verifyItem,
+	},
+	{
+		resource: 'notification',
+		operation: 'answer',
+		name: 'Answer Notification',
+		action: 'Answer a notification with OK',
+		description:
+			'Tell Digistore24 the notification was handled. Put it at the end of a workflow whose Digistore24 Trigger answers "After the workflow succeeded"; until then Digistore24 retries.',
+		fn: '',
+		local: answerItem,
 	},
 ];

@@ -1,6 +1,7 @@
 import type { FieldKind } from './fields';
 import { fieldsForEvent, type IpnEvent } from './events';
 import type { IpnParams } from './parse';
+import { isSignatureKey } from './signature';
 
 export type TypedValue = string | number | boolean;
 export type TypedGroup = Record<string, TypedValue>;
@@ -65,9 +66,6 @@ export function normalizeIpn(params: IpnParams, event: IpnEvent, options: Normal
 
 export function withoutSignature(params: IpnParams): Record<string, string> {
 	const raw: Record<string, string> = {};
-	for (const key in params) {
-		const upper = key.toUpperCase();
-		if (upper !== 'SHA_SIGN' && upper !== 'SHASIGN') raw[key] = params[key];
-	}
+	for (const key in params) if (!isSignatureKey(key)) raw[key] = params[key];
 	return raw;
 }

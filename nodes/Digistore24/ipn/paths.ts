@@ -1,6 +1,6 @@
 /**
  * The trigger listens on two paths: `ipn` answers OK on receipt, `ipn-after-success` leaves the
- * answer to a Respond to Webhook node. n8n names webhooks only "default" and "setup", so the
+ * answer to the action node's Answer Notification. n8n names webhooks only "default" and "setup", so the
  * path tells them apart.
  */
 export const RECEIPT_PATH = 'ipn';
