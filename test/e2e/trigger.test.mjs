@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { emulatorControl, credentialBody, triggerWorkflow, ACTION_TYPE, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { emulatorControl, credentialBody, executionCounts, postAll, triggerWorkflow, ACTION_TYPE, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
@@ -162,6 +162,16 @@ test('answer after success: Answer Notification sends OK at the end; a failed ru
 			assert.deepEqual([answer.status, answer.body], [200, 'OK']);
 			assert.equal(run.status, 'success');
 			assert.equal(run.data.resultData.runData['Answer Digistore24'][0].data.main[0][0].json.order.id, answer.params.order_id);
+			// A burst under n8n's default expression engine: each OK waits for its run, so n8n is never
+			// handed more than the 10 runs in flight, and every OK stands for a finished run.
+			const bodies = await ds24.samples({ event: 'on_payment', passphrase, count: 200 });
+			const t0 = Date.now();
+			const answers = await postAll(n8n.webhookUrl(`${webhookId}/ipn-after-success`), bodies, 10);
+			const seconds = (Date.now() - t0) / 1000;
+			const summary = answers.reduce((m, a) => ({ ...m, [`${a.status} ${a.body}`]: (m[`${a.status} ${a.body}`] ?? 0) + 1 }), {});
+			console.error(`[e2e] after-success burst: 200 IPNs in ${seconds.toFixed(1)} s (${(200 / seconds).toFixed(1)}/s), answers ${JSON.stringify(summary)}, executions ${JSON.stringify(executionCounts(n8n, wf.id))}`);
+			assert.deepEqual(summary, { '200 OK': 200 });
+			assert.deepEqual(executionCounts(n8n, wf.id), { success: 201 }, 'every OK stands for a finished run');
 		}
 		await n8n.api.deactivate(wf.id);
 	}
