@@ -128,6 +128,27 @@ describe('retries and faults', () => {
 		expect(calls()).toHaveLength(3);
 	});
 
+	// Every fault the emulator injects: how many attempts, and what the user reads.
+	it.each([
+		['500', { type: '500' }, 2, /^Digistore24 ping: Digistore24 answered HTTP 500 after 2 attempts$/],
+		['502', { type: '502' }, 2, /^Digistore24 ping: Digistore24 answered HTTP 502 after 2 attempts$/],
+		['503', { type: '503' }, 2, /^Digistore24 ping: Digistore24 answered HTTP 503 after 2 attempts$/],
+		['a slow answer past the timeout', { type: 'slow', delayMs: 2500 }, 2, /could not reach Digistore24 .*\(no answer within 1 s: timeout\) after 2 attempts$/],
+		['a dropped connection', { type: 'drop' }, 2, /could not reach Digistore24.*after 2 attempts/],
+		['malformed JSON', { type: 'malformed' }, 1, /answered with something that is not its JSON envelope/],
+		['HTTP 200 with the error envelope', { type: 'error-envelope' }, 1, /Temporary error, please try again later \(injected by the emulator\)/],
+	])('%s: bounded retries, then a NodeApiError saying what happened and what to do', async (_name, injected, attempts, message) => {
+		await fault({ ...injected, times: 10, function: 'ping' });
+		const error = await failure(apiCall({ function: 'ping', options: { maxRetries: 1, timeout: 1 } }));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(message);
+		expect(String(error.description ?? '')).not.toBe('');
+		// The emulator logs a slow call when it answers, after the node gave up on it.
+		for (let waited = 0; calls().length < attempts && waited < 3000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+		expect(calls()).toHaveLength(attempts);
+		expect(JSON.stringify({ message: error.message, description: error.description, context: error.context })).not.toContain(FULL_ACCESS_KEY.split('-')[1]);
+	});
+
 	it('never shows the API key, not even for a dropped connection', async () => {
 		await fault({ type: 'drop', times: 10, function: 'ping' });
 		const error = await failure(apiCall({ function: 'ping', options: { maxRetries: 1 } }));

@@ -85,3 +85,22 @@ describe('deduplication', () => {
 		expect(redeliveryKey({ ...original, event: 'on_refund' })).not.toBe(redeliveryKey(original));
 	});
 });
+
+describe('deduplication: a full memory and an older static data', () => {
+	it('keeps the newest keys of this process when static data holds older ones it already forgot', () => {
+		const p = aProcess();
+		const db = new StaticData();
+		const capacity = 10;
+		const receiveBounded = (key: string, loaded = db.load()) => {
+			const dedupe = p.createDeduplicator('wf:full', loaded, capacity);
+			const duplicate = dedupe.isDuplicate(key);
+			return { duplicate, save: () => !duplicate && db.save(dedupe.storedKeys()) };
+		};
+		// Fill past capacity; static data saved once, early: it holds keys the process has since forgotten.
+		for (let i = 0; i < 10; i++) receiveBounded(`old${i}`).save();
+		const stale = db.load();
+		for (let i = 0; i < 10; i++) receiveBounded(`new${i}`, stale); // answered, saves still in flight
+		// Every new key is still known, although each request merged the stale list in.
+		expect(Array.from({ length: 10 }, (_, i) => receiveBounded(`new${i}`, stale).duplicate)).toEqual(Array(10).fill(true));
+	});
+});

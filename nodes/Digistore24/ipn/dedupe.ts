@@ -5,9 +5,9 @@ import type { IpnParams } from './parse';
  * Digistore24 retries a notification for up to 10 days until it reads `OK`, and support can
  * resend one by hand. A redelivery has the same event, order and transaction (or e-ticket) id.
  *
- * Each n8n process keeps, per trigger, the last `DEDUPE_CAPACITY` keys (short hashes) it has seen
- * or read from the workflow's static data, and writes that whole list back to static data after
- * every accepted notification. n8n saves static data whole, last writer wins; because every writer
+ * Each n8n process keeps, per trigger, the last `DEDUPE_CAPACITY` keys (short hashes): those it
+ * read from the workflow's static data followed by those it has seen itself, and writes that whole
+ * list back to static data after every accepted notification. n8n saves static data whole, last writer wins; because every writer
  * writes everything it knows, a save never drops a key the writer had, so another process (a
  * second webhook process, the main after a failover, n8n after a restart) reads the keys of all
  * notifications that were answered before. Only the very same notification arriving at two
@@ -27,23 +27,27 @@ export interface Deduplicator {
 	storedKeys(): string[];
 }
 
-/** Keys in arrival order; a Set iterates in insertion order, so the first is the oldest. */
+/** Per trigger, the keys this process knows, oldest first (a Set iterates in insertion order). */
 const processMemory = new Map<string, Set<string>>();
 
 export function createDeduplicator(scope: string, stored: readonly string[], capacity = DEDUPE_CAPACITY): Deduplicator {
-	let known = processMemory.get(scope);
-	if (!known) processMemory.set(scope, (known = new Set()));
-	const memory = known;
-	const remember = (key: string) => {
-		memory.add(key);
-		if (memory.size > capacity) memory.delete(memory.values().next().value as string);
+	// Static data is the shared history, oldest first; what this process learned that it lacks
+	// (newer keys, or keys a racing writer dropped) goes after it. A key keeps its first position.
+	const memory = new Set(stored);
+	for (const key of processMemory.get(scope) ?? []) memory.add(key);
+	const trim = () => {
+		for (const oldest of memory) {
+			if (memory.size <= capacity) break;
+			memory.delete(oldest);
+		}
 	};
-	// What other processes (or this one before a restart) saved.
-	for (const key of stored) if (!memory.has(key)) remember(key);
+	trim();
+	processMemory.set(scope, memory);
 	return {
 		isDuplicate(key) {
 			if (memory.has(key)) return true;
-			remember(key);
+			memory.add(key);
+			trim();
 			return false;
 		},
 		storedKeys: () => [...memory],

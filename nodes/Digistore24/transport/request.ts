@@ -66,6 +66,7 @@ export async function callApi(
 		let statusCode: number;
 		let responseBody: unknown;
 		let headers: Record<string, unknown>;
+		const sentAt = Date.now();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, request)) as {
 				statusCode: number;
@@ -76,7 +77,11 @@ export async function callApi(
 		} catch (error) {
 			// Never pass the raw error on: it carries the request, and with it the API key header.
 			const code = String(error?.cause?.code ?? error?.code ?? '');
-			const reason = redact([code, error?.message].filter(Boolean).join(': ') || String(error), apiKey);
+			// axios reports its own timeout as an aborted connection; say what it was.
+			const timedOut = Date.now() - sentAt >= request.timeout! * 0.95;
+			const reason = timedOut
+				? `no answer within ${request.timeout! / 1000} s: timeout`
+				: redact([code, error?.message].filter(Boolean).join(': ') || String(error), apiKey);
 			if (attempt < maxRetries && RETRYABLE_NETWORK.test(reason)) {
 				await sleep(backoff(attempt));
 				continue;
