@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
@@ -8,12 +9,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { IPN_EVENTS } from './ipn/events';
+import { triggerCredentials } from './ipn/credentialCache';
 import { createDeduplicator } from './ipn/dedupe';
 import { decide } from './ipn/receive';
 import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
 import { automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
 import { testDigistore24Credential } from './transport/credentialTest';
-import { CREDENTIAL_NAME } from './transport/request';
 
 export class Digistore24Trigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,8 +34,8 @@ export class Digistore24Trigger implements INodeType {
 			// Digistore24 checks the URL with a GET when a connection is saved; it must answer 200.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: RECEIPT_PATH, ndvHideUrl: true },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: RECEIPT_PATH },
-			// "Answer OK after success": the action node's Answer Notification answers, so a failed run gets no OK and
-			// Digistore24 retries. A path of its own keeps both descriptions free of expressions.
+			// "Answer OK after success": the action node's Answer Notification answers, so a failed run
+			// gets no OK and Digistore24 retries. A path of its own keeps both descriptions free of expressions.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: AFTER_SUCCESS_PATH, ndvHideUrl: true },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: AFTER_SUCCESS_PATH },
 		],
@@ -176,25 +177,27 @@ export class Digistore24Trigger implements INodeType {
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const afterSuccess = isAfterSuccessPath(this.getRequestObject().path);
-		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		const staticData = this.getWorkflowStaticData('node');
 		// In after-success mode a failed run must be retried, so nothing is dropped as a duplicate.
 		const dedupeOn = options.deduplicate !== false && !afterSuccess;
 		const deduplicator = dedupeOn
 			? createDeduplicator(`${this.getWorkflow().id}:${this.getNode().id}`, (staticData.dedupe as { keys?: string[] } | undefined)?.keys ?? [])
 			: undefined;
-		const passphrase =
-			this.getNodeParameter('setup') === 'manual'
-				? (credentials.ipnPassphrase as string | undefined)
-				: automaticPassphrase(String(credentials.apiKey), slotFor(this));
-		const decision = decide(rawBodyOf(this), {
+		const settings = {
 			events: this.getNodeParameter('events', []) as string[],
-			passphrase,
 			productIds: splitIds(options.productIds),
 			includeConnectionTests: options.includeConnectionTests === true,
 			rawOnly: options.output === 'raw',
 			deduplicator,
-		});
+		};
+		const rawBody = rawBodyOf(this);
+		const read = await triggerCredentials(this);
+		let decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, read.credentials) });
+		// Refused with a credential read a moment ago: it may have just changed, so read it again.
+		if (decision.status === 403 && read.cached) {
+			const { credentials } = await triggerCredentials(this, { fresh: true });
+			decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, credentials) });
+		}
 		// An accepted notification added its key. Written back whole: n8n only persists static data
 		// when a property of its observed object is assigned.
 		if (deduplicator && decision.run) staticData.dedupe = { keys: deduplicator.storedKeys() };
@@ -208,6 +211,13 @@ export class Digistore24Trigger implements INodeType {
 		res.status(200).type('text/plain').send('OK');
 		return { noWebhookResponse: true, workflowData };
 	}
+}
+
+/** Manual setup: the credential's IPN passphrase; automatic: the one derived for this connection. */
+function passphraseOf(ctx: IWebhookFunctions, credentials: ICredentialDataDecryptedObject): string | undefined {
+	return ctx.getNodeParameter('setup') === 'manual'
+		? (credentials.ipnPassphrase as string | undefined)
+		: automaticPassphrase(String(credentials.apiKey), slotFor(ctx));
 }
 
 /** The body exactly as sent; n8n keeps it as `rawBody` (its parsed `body` rewrites bracketed keys). */

@@ -83,9 +83,9 @@ function measurePayload(name: string, make: (seq: number) => IpnParams) {
 }
 
 /**
- * The first notification of a layout takes the general path (split, decode, sort the names); every
- * later one of that layout is read against the remembered one. Here every notification has a new
- * layout (one extra, unique parameter): the worst case, for reference.
+ * The first notification of a layout sorts its names; every later one of that layout reuses the
+ * remembered order. Here every notification has a new layout (one extra, unique parameter): the
+ * worst case, for reference.
  */
 function measureNewLayouts(make: (seq: number) => IpnParams) {
 	const count = Math.max(200, Math.round((ROUNDS * SAMPLE_MS) / 2));

@@ -4,18 +4,23 @@ import { postForm, sendIpn, signedBody, buildSampleIpn } from '../emulator/ipn-s
 import { startWebhookServer, type Credentials } from './n8n';
 
 /**
- * The trigger reads the credential for each notification, so a changed or newly added passphrase
- * applies to the very next one and the old passphrase is refused from then on.
+ * The trigger keeps the credential it read for a few seconds (n8n reads, decrypts and resolves it
+ * on every getCredentials). A changed or newly added passphrase must still apply to the very next
+ * notification, and the old one be refused from then on.
  */
 const nodeType = new Digistore24Trigger();
 
 async function manualTrigger(passphrase: string) {
 	let current = passphrase;
+	let reads = 0;
 	const credentials = { apiKey: READ_ONLY_KEY, baseUrl: 'http://127.0.0.1:9' } as Credentials;
-	// The test credential store copies the object on every read: the getter lets a test change the passphrase.
+	// The test credential store copies the object on every read: count the reads, change the passphrase.
 	Object.defineProperty(credentials, 'ipnPassphrase', {
 		enumerable: true,
-		get: () => current,
+		get: () => {
+			reads++;
+			return current;
+		},
 	});
 	const server = await startWebhookServer({
 		nodeType,
@@ -27,11 +32,26 @@ async function manualTrigger(passphrase: string) {
 	return {
 		server,
 		url: `${server.instanceUrl}/webhook/x/ipn`,
+		reads: () => reads,
 		change: (next: string) => (current = next),
 	};
 }
 
 describe('trigger: credential reads', () => {
+	it('reads the credential once for notifications in quick succession', async () => {
+		const t = await manualTrigger('first-passphrase');
+		try {
+			for (let i = 0; i < 5; i++) {
+				const answer = await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'first-passphrase', seq: i + 1 });
+				expect([answer.status, answer.body]).toEqual([200, 'OK']);
+			}
+			expect(t.server.runs).toHaveLength(5);
+			expect(t.reads()).toBe(1);
+		} finally {
+			await t.server.stop();
+		}
+	});
+
 	it('applies a changed passphrase to the next notification and then refuses the old one', async () => {
 		const t = await manualTrigger('old-passphrase');
 		try {

@@ -7,11 +7,11 @@ import type { IpnParams } from './parse';
  *
  * Each n8n process keeps, per trigger, the last `DEDUPE_CAPACITY` keys (short hashes): those it
  * read from the workflow's static data followed by those it has seen itself, and writes that whole
- * list back to static data after every accepted notification. n8n saves static data whole, last writer wins; because every writer
- * writes everything it knows, a save never drops a key the writer had, so another process (a
- * second webhook process, the main after a failover, n8n after a restart) reads the keys of all
- * notifications that were answered before. Only the very same notification arriving at two
- * processes in the same instant can run twice.
+ * list back to static data after every accepted notification. n8n saves static data whole, last
+ * writer wins; because every writer writes everything it knows, a save never drops a key the
+ * writer had, so another process (a second webhook process, the main after a failover, n8n after
+ * a restart) reads the keys of all notifications answered before. Only the very same notification
+ * reaching two processes in the same instant can run twice.
  */
 export const DEDUPE_CAPACITY = 1000;
 
