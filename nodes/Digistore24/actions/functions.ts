@@ -1,3 +1,5 @@
+import { caseInsensitiveOrder } from './order';
+
 /**
  * Every Digistore24 API function we know of (reference: Digistore24's OpenAPI via its MCP server,
  * its PHP connectors and docs), split by whether it changes data. Writes need a full-access key.
@@ -34,4 +36,4 @@ const split = (list: string) => list.split(/\s+/).filter(Boolean);
 export const KNOWN_FUNCTIONS: readonly KnownFunction[] = [
 	...split(READ).map((name) => ({ name, writes: false })),
 	...split(WRITE).map((name) => ({ name, writes: true })),
-].sort((a, b) => a.name.localeCompare(b.name));
+].sort((a, b) => caseInsensitiveOrder(a.name, b.name));

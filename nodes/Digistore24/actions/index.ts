@@ -6,6 +6,7 @@ import { buyerOperations } from './buyer';
 import { buyUrlOperations } from './buyUrl';
 import { commissionOperations } from './commission';
 import { optionsField } from './common';
+import { caseInsensitiveOrder } from './order';
 import { eticketOperations } from './eticket';
 import { licenseKeyOperations } from './licenseKey';
 import { notificationOperations } from './notification';
@@ -41,8 +42,11 @@ export const RESOURCES: Array<{ name: string; value: string; operations: Operati
 	{ name: 'Transaction', value: 'transaction', operations: transactionOperations },
 ];
 
-/** n8n's order for options (its lint rule compares with localeCompare). */
-const byName = (a: Operation, b: Operation) => a.name.localeCompare(b.name);
+/**
+ * n8n's order for options (its lint rule compares with localeCompare). For these ASCII names a
+ * case-insensitive comparison gives the same order without loading ICU collation (~20 ms) at load.
+ */
+const byName = (a: Operation, b: Operation) => caseInsensitiveOrder(a.name, b.name);
 
 export const OPERATIONS: Operation[] = RESOURCES.flatMap((resource) => resource.operations);
 
