@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { emulatorControl, credentialBody, executionCounts, postAll, triggerWorkflow, ACTION_TYPE, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { emulatorControl, credentialBody, answerNotificationNode, executionCounts, postAll, triggerWorkflow, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
@@ -134,15 +134,7 @@ test('answer after success: Answer Notification sends OK at the end; a failed ru
 			workflow.nodes.push({ id: randomUUID(), name: 'Fail', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, position: [200, 0], parameters: { errorMessage: 'the work failed' } });
 			chain.push('Fail');
 		}
-		workflow.nodes.push({
-			id: randomUUID(),
-			name: 'Answer Digistore24',
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [400, 0],
-			parameters: { resource: 'notification', operation: 'answer' },
-			credentials: { digistore24Api: { id: credential.id, name: credential.name } },
-		});
+		workflow.nodes.push(answerNotificationNode(credential));
 		chain.push('Answer Digistore24');
 		for (let i = 0; i < chain.length - 1; i++) workflow.connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
 		return { webhookId, workflow };

@@ -65,6 +65,19 @@ export function triggerWorkflow(credential, parameters) {
 	};
 }
 
+/** The Digistore24 node answering an after-success trigger's notification with OK. */
+export function answerNotificationNode(credential, { name = 'Answer Digistore24', position = [400, 0] } = {}) {
+	return {
+		id: randomUUID(),
+		name,
+		type: ACTION_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: { resource: 'notification', operation: 'answer' },
+		credentials: { digistore24Api: { id: credential.id, name: credential.name } },
+	};
+}
+
 /** n8n's Webhook node → Digistore24 action node; the webhook answers with the action's output. */
 export function actionWorkflow(credential, path, actionParameters) {
 	return {

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { actionWorkflow, ACTION_TYPE, allExecutions, credentialBody, emulatorControl, FULL_ACCESS_KEY, TRIGGER_TYPE, triggerWorkflow } from '../harness/digistore24.mjs';
+import { actionWorkflow, answerNotificationNode, ACTION_TYPE, allExecutions, credentialBody, emulatorControl, FULL_ACCESS_KEY, TRIGGER_TYPE, triggerWorkflow } from '../harness/digistore24.mjs';
 import { startEmulatorProcess } from '../harness/emulator.mjs';
 import { packPackage } from '../harness/pack.mjs';
 import { repoRoot } from '../harness/runtime.mjs';
@@ -353,15 +353,7 @@ async function killRun({ answer }) {
 	});
 	workflow.connections = { 'Digistore24 Trigger': { main: [[{ node: 'Work', type: 'main', index: 0 }]] } };
 	if (afterSuccess) {
-		workflow.nodes.push({
-			id: randomUUID(),
-			name: 'Respond OK',
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [440, 0],
-			parameters: { resource: 'notification', operation: 'answer' },
-			credentials: { digistore24Api: { id: manualCredential.id, name: manualCredential.name } },
-		});
+		workflow.nodes.push(answerNotificationNode(manualCredential, { name: 'Respond OK', position: [440, 0] }));
 		workflow.connections.Work = { main: [[{ node: 'Respond OK', type: 'main', index: 0 }]] };
 	}
 	const wf = await q.main.api.createWorkflow(workflow);
