@@ -2,6 +2,8 @@
 # Installs Node 24 and the pinned n8n into the cache folder, once. Later runs return at once.
 # Registry-only and offline-safe: install scripts are skipped (some download from the internet or
 # phone home) and only the two native addons n8n needs here are rebuilt against Node 24's headers.
+# Run through `npm run`, npm passes the project's `.npmrc` (ignore-scripts=true) on in the
+# environment; the two steps that need their scripts say so explicitly.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/versions.sh"
@@ -12,7 +14,7 @@ t0=$(date +%s)
 mkdir -p "$NODE24_DIR" "$N8N_HOME_DIR"
 if [ ! -x "$NODE24_DIR/node_modules/.bin/node" ]; then
   echo "[n8n install] Node $NODE24_VERSION from the npm registry -> $NODE24_DIR"
-  (cd "$NODE24_DIR" && echo '{"private":true}' > package.json && npm i "node@$NODE24_VERSION" --no-audit --no-fund --loglevel=error)
+  (cd "$NODE24_DIR" && echo '{"private":true}' > package.json && npm i "node@$NODE24_VERSION" --ignore-scripts=false --no-audit --no-fund --loglevel=error)
 fi
 source "$HERE/env.sh"
 echo "[n8n install] n8n $N8N_VERSION -> $N8N_HOME_DIR (a few minutes, once)"
@@ -20,7 +22,7 @@ cd "$N8N_HOME_DIR"
 # linkedom 0.18.15 needs `cssomnom`, which this registry lacks; 0.18.13 does not.
 echo '{"name":"n8n-runtime","private":true,"overrides":{"linkedom":"0.18.13"}}' > package.json
 npm i "n8n@$N8N_VERSION" --save-exact --ignore-scripts --no-audit --no-fund --loglevel=error
-npm rebuild sqlite3 isolated-vm --loglevel=error
+npm rebuild sqlite3 isolated-vm --ignore-scripts=false --loglevel=error
 node -e "require('sqlite3'); require('isolated-vm')"
 touch .complete
 echo "[n8n install] done in $(( $(date +%s) - t0 )) s"
