@@ -104,3 +104,20 @@ describe('deduplication: a full memory and an older static data', () => {
 		expect(Array.from({ length: 10 }, (_, i) => receiveBounded(`new${i}`, stale).duplicate)).toEqual(Array(10).fill(true));
 	});
 });
+
+describe('deduplication: requests in flight at the same time', () => {
+	it('shares one memory, so a key recorded by one request is known to every later one', () => {
+		const p = aProcess();
+		const db = new StaticData();
+		db.save(['older']);
+		// Two requests read static data and create their deduplicators before either decides
+		// (n8n awaits the credential read in between).
+		const first = p.createDeduplicator('wf:flight', db.load());
+		const second = p.createDeduplicator('wf:flight', db.load());
+		expect(first.isDuplicate('k1')).toBe(false);
+		expect(second.isDuplicate('k2')).toBe(false);
+		const later = p.createDeduplicator('wf:flight', ['older']);
+		expect(['k1', 'k2', 'older'].map((key) => later.isDuplicate(key))).toEqual([true, true, true]);
+		expect(later.storedKeys()).toEqual(['older', 'k1', 'k2']);
+	});
+});

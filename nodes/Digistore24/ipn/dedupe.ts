@@ -31,25 +31,34 @@ export interface Deduplicator {
 const processMemory = new Map<string, Set<string>>();
 
 export function createDeduplicator(scope: string, stored: readonly string[], capacity = DEDUPE_CAPACITY): Deduplicator {
-	// Static data is the shared history, oldest first; what this process learned that it lacks
-	// (newer keys, or keys a racing writer dropped) goes after it. A key keeps its first position.
-	const memory = new Set(stored);
-	for (const key of processMemory.get(scope) ?? []) memory.add(key);
-	const trim = () => {
-		for (const oldest of memory) {
-			if (memory.size <= capacity) break;
-			memory.delete(oldest);
-		}
-	};
-	trim();
-	processMemory.set(scope, memory);
+	// One Set per trigger, changed in place: requests in flight at the same time share it.
+	let known = processMemory.get(scope);
+	if (!known) processMemory.set(scope, (known = new Set()));
+	const memory = known;
+	mergeOlder(memory, stored, capacity);
 	return {
 		isDuplicate(key) {
 			if (memory.has(key)) return true;
 			memory.add(key);
-			trim();
+			if (memory.size > capacity) memory.delete(memory.values().next().value as string);
 			return false;
 		},
 		storedKeys: () => [...memory],
 	};
+}
+
+/**
+ * Static data is the shared history, older than what this process learned since: keys of it that
+ * this process lacks (another process's, or ones a racing save dropped) go before its own. When
+ * the memory is full they would be the first to go, so then nothing changes.
+ */
+function mergeOlder(memory: Set<string>, stored: readonly string[], capacity: number): void {
+	const room = capacity - memory.size;
+	if (room <= 0) return;
+	const unknown = stored.filter((key) => !memory.has(key)).slice(-room);
+	if (unknown.length === 0) return;
+	const learned = [...memory];
+	memory.clear();
+	for (const key of unknown) memory.add(key);
+	for (const key of learned) memory.add(key);
 }
