@@ -3,7 +3,7 @@
 // surfaces Digistore24's message in the execution.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { actionWorkflow, credentialBody, emulatorControl, FULL_ACCESS_KEY } from './harness/digistore24.mjs';
+import { actionWorkflow, credentialBody, emulatorControl, firstPurchaseId, FULL_ACCESS_KEY } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { freePort, startN8n } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
@@ -33,12 +33,7 @@ async function deploy(path, parameters) {
 }
 
 test('Make an API call returns Digistore24 data through a real workflow', async () => {
-	const listed = await fetch(`${emulator.url}/api/call/listPurchases`, {
-		method: 'POST',
-		headers: { 'X-DS-API-KEY': FULL_ACCESS_KEY, 'content-type': 'application/x-www-form-urlencoded' },
-		body: 'from=start&page_size=1',
-	}).then((r) => r.json());
-	const purchaseId = listed.data.purchase_list[0].id;
+	const purchaseId = await firstPurchaseId(emulator.url);
 	await deploy('ds24-get-purchase', {
 		resource: 'apiCall',
 		operation: 'makeApiCall',

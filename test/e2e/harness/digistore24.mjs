@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { n8nRuntime } from './runtime.mjs';
+import { waitFor } from './util.mjs';
 
 export const FULL_ACCESS_KEY = '1234-lSh9pg14E9ML9DXBEp5ytDmeM3ExJBst1yzuCVJo';
 export const READ_ONLY_KEY = '5678-XSwT2iMcjZS0lVskYjOFkgcScEvMH0lm5PdYnqOL';
@@ -63,6 +64,16 @@ export function triggerWorkflow(credential, parameters) {
 			connections: {},
 		},
 	};
+}
+
+/** The id of the emulator's first purchase, asked over its API like any client would. */
+export async function firstPurchaseId(emulatorUrl) {
+	const listed = await fetch(`${emulatorUrl}/api/call/listPurchases`, {
+		method: 'POST',
+		headers: { 'X-DS-API-KEY': FULL_ACCESS_KEY, 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'from=start&page_size=1',
+	}).then((r) => r.json());
+	return listed.data.purchase_list[0].id;
 }
 
 /** The Digistore24 node answering an after-success trigger's notification with OK. */
@@ -147,4 +158,15 @@ export function executionCounts(n8n, workflowId) {
 	const script = `const s=require('sqlite3');const d=new s.Database(process.argv[1],s.OPEN_READONLY);d.all("select status, count(*) as n from execution_entity where workflowId=? and deletedAt is null group by status",[process.argv[2]],(e,r)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify(Object.fromEntries(r.map(x=>[x.status,x.n]))));d.close()})`;
 	const out = execFileSync(rt.node, ['-e', script, db, workflowId], { cwd: rt.homeDir, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(rt.homeDir, 'node_modules') } });
 	return JSON.parse(out);
+}
+
+/** Waits until `count` executions of the workflow are recorded and none is queued or running; their counts by status. */
+export async function waitForFinishedExecutions(n8n, workflowId, count, { timeoutMs = 900_000, intervalMs = 3000 } = {}) {
+	return await waitFor(
+		async () => {
+			const c = executionCounts(n8n, workflowId);
+			return !c.new && !c.running && Object.values(c).reduce((a, b) => a + b, 0) >= count && c;
+		},
+		{ timeoutMs, intervalMs, message: `${count} finished executions` },
+	);
 }

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { actionWorkflow, answerNotificationNode, ACTION_TYPE, allExecutions, credentialBody, emulatorControl, FULL_ACCESS_KEY, TRIGGER_TYPE, triggerWorkflow } from '../harness/digistore24.mjs';
+import { actionWorkflow, answerNotificationNode, ACTION_TYPE, allExecutions, credentialBody, emulatorControl, firstPurchaseId, TRIGGER_TYPE, triggerWorkflow } from '../harness/digistore24.mjs';
 import { startEmulatorProcess } from '../harness/emulator.mjs';
 import { packPackage } from '../harness/pack.mjs';
 import { repoRoot } from '../harness/runtime.mjs';
@@ -107,6 +107,29 @@ function cpuSeconds(pgid) {
 }
 const cpuSnapshot = () => Object.fromEntries([q.webhook, ...q.workers].map((p) => [p.name, cpuSeconds(p.pid)]));
 const cpuPerRequestMs = (before, after, n) => Object.fromEntries(Object.keys(after).map((k) => [k, Math.round(((after[k] - before[k]) * 1000) / n)]));
+
+/** Executions per worker name ("none" for one no worker started, "a+b" for one started twice). */
+function workerSplit(runs) {
+	const byWorker = q.workerOfExecution();
+	return countBy(runs, (e) => (byWorker.get(e.id) ?? ['none']).join('+'));
+}
+
+/** What one load run measured: rates, answer latency, executions per worker, CPU per IPN. */
+function loadFigures({ answers, postSeconds, drainSeconds, split, cpu0, cpu1 }) {
+	const n = answers.length;
+	const latency = answers.map((a) => a.ms).sort((a, b) => a - b);
+	return {
+		ipns: n,
+		postSeconds,
+		answeredPerSecond: n / postSeconds,
+		drainSeconds,
+		executionsPerSecond: n / drainSeconds,
+		answerMs: { p50: latency[Math.floor(n * 0.5)], p90: latency[Math.floor(n * 0.9)], p99: latency[Math.floor(n * 0.99)] },
+		perWorker: split,
+		cpuMsPerIpn: cpuPerRequestMs(cpu0, cpu1, n),
+		loadAverage: os.loadavg(),
+	};
+}
 
 /** Every execution of a workflow with its data (the trigger's output holds the order_id). */
 async function executionsWithData(workflowId) {
@@ -203,23 +226,10 @@ test(`load: ${LOAD} signed IPNs to the webhook process (concurrency 10) → exac
 	assert.equal(runs.length, LOAD, `exactly ${LOAD} executions`);
 	assert.deepEqual(countBy(runs, (e) => e.status), { success: LOAD });
 
-	const byWorker = q.workerOfExecution();
-	const split = countBy(runs, (e) => (byWorker.get(e.id) ?? ['none']).join('+'));
+	const split = workerSplit(runs);
 	assert.equal(split.none, undefined, 'every execution was started by a worker');
 	assert.deepEqual(Object.keys(split).sort(), q.workers.map((w) => w.name).sort(), 'each execution ran on exactly one worker; both workers ran some');
-	const latency = answers.map((a) => a.ms).sort((a, b) => a - b);
-	results.load = {
-		ipns: LOAD,
-		postSeconds,
-		answeredPerSecond: LOAD / postSeconds,
-		drainSeconds,
-		executionsPerSecond: LOAD / drainSeconds,
-		answerMs: { p50: latency[Math.floor(LOAD * 0.5)], p90: latency[Math.floor(LOAD * 0.9)], p99: latency[Math.floor(LOAD * 0.99)] },
-		perWorker: split,
-		cpuMsPerIpn: cpuPerRequestMs(cpu0, cpuSnapshot(), LOAD),
-		loadAverage: os.loadavg(),
-		ipnSetupCalls: (await calls('ipnSetup')).length,
-	};
+	results.load = { ...loadFigures({ answers, postSeconds, drainSeconds, split, cpu0, cpu1: cpuSnapshot() }), ipnSetupCalls: (await calls('ipnSetup')).length };
 	assert.equal(results.load.ipnSetupCalls, 1, 'the load did not make anyone register again');
 	log(`load: ${JSON.stringify(results.load)}`);
 });
@@ -298,12 +308,7 @@ test('deactivating removes the registration; the webhook process stops routing t
 });
 
 test('the action node runs on a worker: Webhook → Digistore24 Make an API Call', async () => {
-	const listed = await fetch(`${emulator.url}/api/call/listPurchases`, {
-		method: 'POST',
-		headers: { 'X-DS-API-KEY': FULL_ACCESS_KEY, 'content-type': 'application/x-www-form-urlencoded' },
-		body: 'from=start&page_size=1',
-	}).then((r) => r.json());
-	const purchaseId = listed.data.purchase_list[0].id;
+	const purchaseId = await firstPurchaseId(emulator.url);
 	const wf = await q.main.api.createWorkflow(
 		actionWorkflow(credential, 'ds24-queue-action', { resource: 'apiCall', operation: 'makeApiCall', function: 'getPurchase', parameters: { parameter: [{ name: 'purchase_id', value: purchaseId }] } }),
 	);
@@ -476,21 +481,9 @@ test(`n8n's default expression engine: ${DEFAULT_ENGINE_LOAD} IPNs through the w
 	const cpu1 = cpuSnapshot();
 	assert.equal(runs.length, DEFAULT_ENGINE_LOAD);
 	assert.deepEqual(countBy(runs, (e) => e.status), { success: DEFAULT_ENGINE_LOAD });
-	const byWorker = q.workerOfExecution();
-	const split = countBy(runs, (e) => (byWorker.get(e.id) ?? ['none']).join('+'));
+	const split = workerSplit(runs);
 	assert.deepEqual(Object.keys(split).sort(), q.workers.map((w) => w.name).sort(), 'both workers ran some, each execution on one');
-	const latency = answers.map((a) => a.ms).sort((a, b) => a - b);
-	results.defaultEngine = {
-		ipns: DEFAULT_ENGINE_LOAD,
-		postSeconds,
-		answeredPerSecond: DEFAULT_ENGINE_LOAD / postSeconds,
-		drainSeconds,
-		executionsPerSecond: DEFAULT_ENGINE_LOAD / drainSeconds,
-		answerMs: { p50: latency[Math.floor(DEFAULT_ENGINE_LOAD * 0.5)], p90: latency[Math.floor(DEFAULT_ENGINE_LOAD * 0.9)] },
-		perWorker: split,
-		cpuMsPerIpn: cpuPerRequestMs(cpu0, cpu1, DEFAULT_ENGINE_LOAD),
-		loadAverage: os.loadavg(),
-	};
+	results.defaultEngine = loadFigures({ answers, postSeconds, drainSeconds, split, cpu0, cpu1 });
 	log(`default engine: ${JSON.stringify(results.defaultEngine)}`);
 	await q.main.api.deactivate(wf.id);
 });
