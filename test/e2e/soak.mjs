@@ -4,9 +4,9 @@
 // burst, see README "Reliability"). Prints a summary and writes test/e2e/artifacts/soak.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { credentialBody, executionCounts, emulatorControl, postAll, triggerWorkflow } from './harness/digistore24.mjs';
+import { credentialBody, emulatorControl, postAll, triggerWorkflow, waitForFinishedExecutions } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
-import { freePort, startN8n, waitFor } from './harness/n8n.mjs';
+import { freePort, startN8n } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
 import { repoRoot } from './harness/runtime.mjs';
 
@@ -40,10 +40,7 @@ try {
 		console.error(`[soak] ${samples.at(-1).sent} sent, ${samples.at(-1).seconds.toFixed(0)} s, n8n RSS ${samples.at(-1).rssMb} MB`);
 	}
 	// Counted in n8n's database: the public API leaves out queued and running executions.
-	const counts = await waitFor(async () => {
-		const c = executionCounts(n8n, wf.id);
-		return !c.new && !c.running && Object.values(c).reduce((a, b) => a + b, 0) >= TOTAL && c;
-	}, { timeoutMs: 1_800_000, intervalMs: 5000, message: `${TOTAL} finished executions` });
+	const counts = await waitForFinishedExecutions(n8n, wf.id, TOTAL, { timeoutMs: 1_800_000, intervalMs: 5000 });
 	const seconds = (Date.now() - t0) / 1000;
 	samples.push({ sent: TOTAL, seconds, rssMb: rssMb(n8n.pid) });
 	const result = { total: TOTAL, engine: ENGINE, answers: statuses, executions: counts, successful: counts.success ?? 0, seconds, perSecond: TOTAL / seconds, samples };
