@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findEvent } from '../../nodes/Digistore24/ipn/events';
+import { activityOf, startActivity, stopActivity, type ActivityPlan } from './activity';
 import { coversProduct, registersEvent, type IpnConnection } from './connections';
 import { list } from './functions/params';
 import { parseFault } from './faults';
@@ -19,6 +20,7 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 			case 'GET state':
 				return sendJson(res, 200, state.snapshot());
 			case 'POST reset':
+				stopActivity(state);
 				state.reset();
 				return sendJson(res, 200, { ok: true });
 			case 'POST faults': {
@@ -26,6 +28,13 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 				state.faults.push(fault);
 				return sendJson(res, 200, { ok: true, faults: state.faults });
 			}
+			case 'POST activity': {
+				// A moving account: sales, rebills, refunds, chargebacks, cancellations over time (see activity.ts).
+				const run = startActivity(state, (await readJson(req)) as ActivityPlan);
+				return sendJson(res, 200, { ok: true, planned: run.planned });
+			}
+			case 'GET activity':
+				return sendJson(res, 200, { runs: activityOf(state).map(({ planned, done, records }) => ({ planned, done, records })) });
 			case 'DELETE faults':
 				state.faults.length = 0;
 				return sendJson(res, 200, { ok: true, faults: [] });

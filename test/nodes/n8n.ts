@@ -41,7 +41,7 @@ function credentialsHelper(credentials: Credentials) {
 	};
 }
 
-function additionalData(credentials: Credentials, extra: IDataObject = {}, instanceUrl = 'http://127.0.0.1:5678') {
+export function additionalData(credentials: Credentials, extra: IDataObject = {}, instanceUrl = 'http://127.0.0.1:5678') {
 	return {
 		credentialsHelper: credentialsHelper(credentials),
 		restApiUrl: `${instanceUrl}/rest`,

@@ -5,6 +5,7 @@ import {
 	type IHookFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { interpretResponse, type Digistore24Envelope } from './envelope';
@@ -13,7 +14,7 @@ import { encodeForm, flattenParameters, type ParameterObject } from './parameter
 import { redact } from './redact';
 
 /** The one door to the Digistore24 API: `POST {baseUrl}/api/call/{function}`, form-encoded. */
-export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'digistore24Api';
 export const DEFAULT_BASE_URL = 'https://www.digistore24.com';

@@ -1,0 +1,152 @@
+import { recordsAt } from '../transport/pagination';
+import type { ParameterObject } from '../transport/parameters';
+import { callApi, type ApiContext } from '../transport/request';
+import { eventForChange, eventForTransaction, selectedEvents, type PollEvent, type PollSource } from './events';
+import { rebillingChangeItem, transactionItem, type ApiRow, type PolledItem } from './items';
+import { admit, advance, startMemory, type SourceMemory } from './memory';
+import { readWindow, type WindowRead } from './pages';
+import { normalizeWall, toWallClock } from './wallClock';
+
+/**
+ * One poll: for each source the selected events need, read the window since its floor, emit what
+ * was not emitted before, move the floor. Works on a copy of the state; the caller stores it only
+ * after the whole poll succeeded, so a failed poll (429 after the transport's retries, network)
+ * changes nothing and the next poll reads the same window again.
+ */
+export interface PollSettings {
+	events: string[];
+	productIds: string[];
+	lateSeconds: number;
+	/** First activation only: emit from this date (backfill) instead of from now. */
+	startFrom?: string;
+	maxRemembered: number;
+}
+
+export interface PollState {
+	transactions?: SourceMemory;
+	rebillingChanges?: SourceMemory;
+}
+
+export interface PollResult {
+	items: PolledItem[];
+	state: PollState;
+	calls: number;
+	/** Sources whose id cap moved the floor up (late tolerance shrank). */
+	capped: PollSource[];
+	/** Sources seen for the first time: started from now or from Start From. */
+	started: PollSource[];
+}
+
+export const DEFAULT_MAX_REMEMBERED = 20_000;
+
+interface Source {
+	fn: string;
+	listKey: string;
+	parameters: (events: PollEvent[], settings: PollSettings) => ParameterObject;
+	toItem: (row: ApiRow, events: PollEvent[], settings: PollSettings) => PolledItem | undefined;
+}
+
+const SOURCES: Record<PollSource, Source> = {
+	transactions: {
+		fn: 'listTransactions',
+		listKey: 'transaction_list',
+		parameters: (events, settings) => {
+			const search: ParameterObject = { transaction_type: events.flatMap((e) => e.matches).join(',') };
+			if (settings.productIds.length) search.product_id = settings.productIds.join(',');
+			return { sort_by: 'date', sort_order: 'asc', search };
+		},
+		toItem: (row, events) => {
+			const event = eventForTransaction(String(row.transaction_type ?? ''));
+			return event && events.includes(event) ? transactionItem(row, event) : undefined;
+		},
+	},
+	rebillingChanges: {
+		fn: 'listRebillingStatusChanges',
+		listKey: 'items',
+		parameters: () => ({}),
+		toItem: (row, events, settings) => {
+			// listRebillingStatusChanges has no filters: events and products are picked here.
+			const event = eventForChange(String(row.change_type ?? ''));
+			if (!events.includes(event)) return undefined;
+			if (settings.productIds.length && !settings.productIds.includes(String(row.product_id ?? ''))) return undefined;
+			return rebillingChangeItem(row, event);
+		},
+	},
+};
+
+export async function pollOnce(this: ApiContext, previous: PollState, settings: PollSettings): Promise<PollResult> {
+	const state: PollState = JSON.parse(JSON.stringify(previous ?? {}));
+	const result: PollResult = { items: [], state, calls: 0, capped: [], started: [] };
+	const timed: Array<{ at: string; id: string; item: PolledItem }> = [];
+	for (const [name, events] of eventsBySource(settings.events)) {
+		const source = SOURCES[name];
+		const memory = state[name];
+		const from = memory ? memory.floor : firstFrom(settings.startFrom);
+		const read: WindowRead = await readWindow.call(this, source.fn, source.listKey, { from, ...source.parameters(events, settings) });
+		result.calls += read.calls;
+		if (!read.serverNow) throw new Error(`Digistore24 ${source.fn} answered without current_time`);
+		let current = memory;
+		if (!current) {
+			result.started.push(name);
+			const start = settings.startFrom ? toWallClock(settings.startFrom, read.utcOffset) : undefined;
+			// No Start From: begin at the server's now, so an account's history never floods the workflow.
+			current = startMemory(start ?? read.serverNow);
+		}
+		if (memory || settings.startFrom) {
+			for (const row of read.rows) {
+				const item = source.toItem(row, events, settings);
+				if (!item) continue;
+				const id = String(row.id ?? '');
+				const at = String(row.created_at ?? '');
+				if (admit(current, `${id}`, at)) timed.push({ at: normalizeWall(at), id, item });
+			}
+		}
+		if (advance(current, { serverNow: read.serverNow, lateSeconds: settings.lateSeconds, maxRemembered: settings.maxRemembered })) result.capped.push(name);
+		state[name] = current;
+	}
+	// Oldest first across sources, as they happened.
+	timed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	result.items = timed.map((entry) => entry.item);
+	return result;
+}
+
+/** The most recent matching item, for "Fetch Test Event"; reads only, remembers nothing. */
+export async function latestItem(this: ApiContext, settings: PollSettings): Promise<PolledItem | undefined> {
+	const candidates: Array<{ at: string; item: PolledItem }> = [];
+	for (const [name, events] of eventsBySource(settings.events)) {
+		const source = SOURCES[name];
+		const parameters: ParameterObject =
+			name === 'transactions'
+				? { from: 'start', ...source.parameters(events, settings), sort_order: 'desc' }
+				: { from: '-30d' };
+		// Newest first for transactions (one page is enough); status changes cannot be sorted, so read 30 days.
+		const read = name === 'transactions'
+			? await readFirstPage.call(this, source, parameters)
+			: await readWindow.call(this, source.fn, source.listKey, parameters);
+		for (const row of read.rows) {
+			const item = source.toItem(row, events, settings);
+			if (item) candidates.push({ at: normalizeWall(String(row.created_at ?? '')), item });
+		}
+	}
+	candidates.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+	return candidates[0]?.item;
+}
+
+async function readFirstPage(this: ApiContext, source: Source, parameters: ParameterObject): Promise<WindowRead> {
+	const envelope = await callApi.call(this, source.fn, { ...parameters, page_no: 1, page_size: 10 });
+	return { rows: recordsAt(envelope.data, source.listKey) as ApiRow[], serverNow: envelope.current_time, calls: 1 };
+}
+
+function eventsBySource(values: readonly string[]): Array<[PollSource, PollEvent[]]> {
+	const grouped = new Map<PollSource, PollEvent[]>();
+	for (const event of selectedEvents(values)) grouped.set(event.source, [...(grouped.get(event.source) ?? []), event]);
+	return [...grouped.entries()];
+}
+
+/** The first window's start: Start From as the API takes it, or now. */
+function firstFrom(startFrom: string | undefined): string {
+	if (!startFrom) return 'now';
+	const text = startFrom.trim();
+	// With an offset Digistore24 takes ISO 8601 as is; a plain date or time is on the account's clock.
+	return /(Z|[+-]\d\d:?\d\d)$/.test(text) && text.includes('T') ? text : (toWallClock(text, undefined) ?? text);
+}
