@@ -7,6 +7,7 @@ import { parseFault } from './faults';
 import { readBody, sendJson } from './http';
 import { buildSampleIpn } from './ipn-sample';
 import { postForm, signedBody } from './ipn-sender';
+import { handlePostbackControl } from './postback-control';
 import type { EmulatorState } from './state';
 
 /**
@@ -58,6 +59,7 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 				return sendJson(res, status, answer);
 			}
 			default:
+				if (action.startsWith('postback')) return await handlePostbackControl(state, route, await readJson(req), res);
 				return sendJson(res, 404, { error: `No emulator control route ${route}; see test/emulator/README.md` });
 		}
 	} catch (error) {

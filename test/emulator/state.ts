@@ -3,6 +3,7 @@ import { createDataset, type Dataset } from './data/seed';
 import type { Fault, FaultType } from './faults';
 import type { FormObject } from './form';
 import type { Permission } from './keys';
+import type { PostbackConnection } from './postback';
 import { createRandom, type Random } from './prng';
 
 /**
@@ -49,12 +50,26 @@ export interface IpnLogEntry {
 	body?: string;
 }
 
+export interface PostbackLogEntry {
+	connection_id: string;
+	kind: string;
+	test: boolean;
+	/** HTTP status of the answer, null when there was none. */
+	status: number | null;
+	/** Digistore24 counts a 200 as delivered. */
+	ok: boolean;
+	detail?: string;
+}
+
 export class EmulatorState {
 	data!: Dataset;
 	connections!: ConnectionStore;
 	calls!: CallLogEntry[];
 	ipnLog!: IpnLogEntry[];
 	faults!: Fault[];
+	/** S2S postback connections (affiliate and vendor) and what was sent over them. */
+	postbacks!: PostbackConnection[];
+	postbackLog!: PostbackLogEntry[];
 	/** For passphrases and ids created at run time; reseeded on reset, so runs repeat. */
 	random!: Random;
 	nextIpnId!: number;
@@ -78,6 +93,8 @@ export class EmulatorState {
 		this.calls = [];
 		this.ipnLog = [];
 		this.faults = [];
+		this.postbacks = [];
+		this.postbackLog = [];
 		this.random = createRandom(this.options.seed ^ 0x5eed);
 		this.nextIpnId = 654_321;
 	}
@@ -97,6 +114,8 @@ export class EmulatorState {
 			calls: this.calls,
 			ipn: this.ipnLog,
 			faults: this.faults,
+			postbacks: this.postbacks,
+			postbackLog: this.postbackLog,
 			counts: {
 				purchases: this.data.purchases.length,
 				transactions: this.data.transactions.length,

@@ -67,6 +67,8 @@ export interface NodeSetup {
 	instanceUrl?: string;
 	/** Contexts of one workflow share it (and its static data); default: a new id each time. */
 	workflowId?: string;
+	/** The credential type the node uses (default: digistore24Api). */
+	credentialType?: string;
 	/** Receives what the node sends as the webhook's answer (n8n's `sendResponse` hook). */
 	onResponse?: (response: unknown) => void;
 }
@@ -81,7 +83,7 @@ export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INod
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: setup.parameters as INode['parameters'],
-		credentials: { digistore24Api: { id: 'cred-1', name: 'Digistore24 test' } },
+		credentials: { [setup.credentialType ?? 'digistore24Api']: { id: 'cred-1', name: 'Digistore24 test' } },
 		webhookId: setup.webhookId ?? '5f7d1c3e-0000-4000-8000-000000000024',
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};

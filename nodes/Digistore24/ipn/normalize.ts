@@ -32,6 +32,11 @@ const CONVERT: Record<FieldKind, (value: string) => TypedValue | undefined> = {
 	datetime: (v) => (/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(v) ? v.replace(' ', 'T') : v),
 };
 
+/** One parameter typed by its kind (also used for S2S postbacks); undefined when it does not fit. */
+export function typedValue(kind: FieldKind, value: string): TypedValue | undefined {
+	return CONVERT[kind](value);
+}
+
 function toNumber(value: string): number | undefined {
 	const n = Number(value);
 	return value.trim() !== '' && Number.isFinite(n) ? n : undefined;

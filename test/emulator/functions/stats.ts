@@ -11,7 +11,7 @@ import type { CallContext, FunctionTable } from './types';
  * The dashboard's numbers, computed from the account's transactions (refunds made through the
  * API included) in the account currency, EUR, at fixed rates.
  */
-const TO_EUR: Record<string, number> = { EUR: 1, USD: 0.92, CHF: 1.04 };
+export const TO_EUR: Record<string, number> = { EUR: 1, USD: 0.92, CHF: 1.04 };
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 type Period = (typeof PERIODS)[number];
 
