@@ -43,12 +43,13 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
 	};
 
 	const fault = takeFault(state.faults, route.fn);
-	if (fault && fault.type !== 'slow') {
+	if (fault && fault.type !== 'slow' && fault.type !== 'lost') {
 		state.logCall({ ...entry, result: 'fault', fault: fault.type });
 		answerFault(res, fault, state);
 		return;
 	}
-	if (fault) await sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
+	if (fault?.type === 'slow') await sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
+	else if (fault?.delayMs) await sleep(fault.delayMs);
 
 	const now = state.now();
 	try {
@@ -57,10 +58,12 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
 		checkRequired(route.fn, fn, named);
 		const data = await fn.handler({ fn: route.fn, params: named, key: key!, state, now });
 		state.logCall({ ...entry, result: 'success', ...(fault ? { fault: fault.type } : {}) });
+		if (fault?.type === 'lost') return void res.socket?.destroy();
 		sendJson(res, 200, successEnvelope(now, data));
 	} catch (caught) {
 		const error = caught instanceof ApiError ? caught : apiErrors.internal((caught as Error).message);
 		state.logCall({ ...entry, result: 'error', code: error.code, ...(fault ? { fault: fault.type } : {}) });
+		if (fault?.type === 'lost') return void res.socket?.destroy();
 		sendJson(res, 200, errorEnvelope(now, error));
 	}
 }
@@ -103,6 +106,9 @@ function answerFault(res: ServerResponse, fault: Fault, state: EmulatorState): v
 			return;
 		case 'error-envelope':
 			sendJson(res, 200, errorEnvelope(state.now(), apiErrors.injected()));
+			return;
+		case 'redirect':
+			send(res, 307, '', 'text/plain; charset=utf-8', { Location: fault.location! });
 			return;
 		default: {
 			const status = Number(fault.type);

@@ -2,8 +2,13 @@
  * Faults a test can ask for (`POST /__emulator/faults`): the next `times` API calls (of one
  * function, or any) fail the way networks and overloaded servers fail, so retry and error paths
  * can be exercised against real HTTP.
+ * - `drop`: the connection closes before the call is run (nothing happened);
+ * - `lost`: the call is carried out, then the connection closes without an answer ("processed,
+ *   answer lost": a proxy timeout or a reset after Digistore24 did the work);
+ * - `slow`: the call is carried out and answered after `delayMs`;
+ * - `redirect`: answered with `307` to `location` (never run), like a moved or misconfigured host.
  */
-export const FAULT_TYPES = ['429', '500', '502', '503', 'slow', 'drop', 'malformed', 'error-envelope'] as const;
+export const FAULT_TYPES = ['429', '500', '502', '503', 'slow', 'drop', 'lost', 'malformed', 'error-envelope', 'redirect'] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
 export interface Fault {
@@ -12,6 +17,7 @@ export interface Fault {
 	times: number;
 	retryAfter?: number;
 	delayMs?: number;
+	location?: string;
 }
 
 export const DEFAULT_SLOW_MS = 5_000;
@@ -29,6 +35,10 @@ export function parseFault(body: unknown): Fault {
 	}
 	if (input.retryAfter !== undefined) fault.retryAfter = nonNegative(input.retryAfter, 'retryAfter');
 	if (input.delayMs !== undefined) fault.delayMs = nonNegative(input.delayMs, 'delayMs');
+	if (fault.type === 'redirect') {
+		if (typeof input.location !== 'string' || !/^https?:\/\//.test(input.location)) throw new Error('redirect needs location, an http(s) URL');
+		fault.location = input.location;
+	}
 	return fault;
 }
 

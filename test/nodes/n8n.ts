@@ -71,6 +71,10 @@ export interface NodeSetup {
 	credentialType?: string;
 	/** Receives what the node sends as the webhook's answer (n8n's `sendResponse` hook). */
 	onResponse?: (response: unknown) => void;
+	/** Node settings as the editor stores them (retryOnFail, maxTries, …). */
+	settings?: Partial<INode>;
+	/** The execution the node runs in (n8n's Retry On Fail re-runs a node in the same one). */
+	executionId?: string;
 }
 
 let workflows = 0;
@@ -86,6 +90,7 @@ export function makeWorkflow(setup: NodeSetup): { workflow: Workflow; node: INod
 		credentials: { [setup.credentialType ?? 'digistore24Api']: { id: 'cred-1', name: 'Digistore24 test' } },
 		webhookId: setup.webhookId ?? '5f7d1c3e-0000-4000-8000-000000000024',
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...setup.settings,
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: () => setup.nodeType,
@@ -122,7 +127,7 @@ export async function runActionOutputs(setup: NodeSetup, items: INodeExecutionDa
 	const ctx = new ExecuteContext(
 		workflow,
 		node,
-		additionalData(setup.credentials, responseHooks(setup)),
+		additionalData(setup.credentials, { ...responseHooks(setup), ...(setup.executionId ? { executionId: setup.executionId } : {}) }),
 		'manual',
 		createEmptyRunExecutionData(),
 		0,

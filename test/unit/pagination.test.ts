@@ -8,7 +8,7 @@ function server(total: number, { cap = 1000, pageCount = true } = {}) {
 	const asked: Array<{ page_no: number; page_size: number }> = [];
 	const context = {
 		getNode: () => ({ name: 'Digistore24' }),
-		getCredentials: async () => ({ apiKey: 'k', baseUrl: 'http://ds24.test' }),
+		getCredentials: async () => ({ apiKey: 'k', baseUrl: 'https://ds24.test' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_name: string, request: { body: string }) => {
 				const form = new URLSearchParams(request.body);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ParameterObject } from '../transport/parameters';
+import { DEFAULT_MAX_RETRIES } from '../transport/request';
 import type { Operation } from './types';
 
 /** Options every operation offers. */
@@ -32,9 +33,22 @@ export const optionsField: INodeProperties = {
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
-			default: 3,
-			typeOptions: { minValue: 0, maxValue: 10 },
-			description: 'How often to retry on rate limiting (429), server errors (5xx) and network errors',
+			default: DEFAULT_MAX_RETRIES,
+			typeOptions: { minValue: 0, maxValue: 5 },
+			description:
+				'How often to try a call again after a timeout, a lost connection, a rate limit (429) or a server error (5xx). Calls that change data (refunds, e-tickets, …) are tried again only if Digistore24 cannot have received them. Ignored when the node setting Retry On Fail is on: then n8n retries and this is 0.',
+		},
+		{
+			displayName: 'Refused or Pending Results',
+			name: 'refusals',
+			type: 'options',
+			default: 'error',
+			description:
+				'Refunds (refundPurchase, refundTransaction) can answer "success" with status refused, pending or error: Digistore24 understood the call but did not carry it out',
+			options: [
+				{ name: 'Fail With Digistore24 Reason', value: 'error' },
+				{ name: 'Output an Item', value: 'item', description: 'An item with done: false, outcome and outcome_message' },
+			],
 		},
 		{
 			displayName: 'Return Full Response Envelope',
@@ -60,6 +74,7 @@ export interface CommonOptions {
 	maxRetries: number;
 	fullResponse: boolean;
 	timeoutMs: number;
+	refusalsAsItems: boolean;
 }
 
 export function commonOptions(ctx: IExecuteFunctions, itemIndex: number): CommonOptions {
@@ -67,9 +82,10 @@ export function commonOptions(ctx: IExecuteFunctions, itemIndex: number): Common
 	return {
 		simplify: raw.simplify !== false,
 		language: (raw.language as string) || 'en',
-		maxRetries: raw.maxRetries === undefined ? 3 : Number(raw.maxRetries),
+		maxRetries: raw.maxRetries === undefined ? DEFAULT_MAX_RETRIES : Number(raw.maxRetries),
 		fullResponse: raw.fullResponse === true,
 		timeoutMs: Number(raw.timeout ?? 30) * 1000,
+		refusalsAsItems: raw.refusals === 'item',
 	};
 }
 

@@ -49,3 +49,41 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
+
+export interface UnknownOutcome {
+	fn: string;
+	reason: string;
+	/** Where to look whether the call was carried out. */
+	howToCheck: string;
+	itemIndex?: number;
+}
+
+/**
+ * A write whose answer never came: Digistore24 may have carried it out. It was not sent again;
+ * the user checks and decides. `context.outcomeUnknown` marks it for code that must not resend.
+ */
+export function outcomeUnknownError(node: INode, failure: UnknownOutcome): NodeApiError {
+	const message = `Digistore24 ${failure.fn}: outcome unknown (${failure.reason}). Digistore24 may have carried out the call; it was not sent again.`;
+	const error = new NodeApiError(node, { message, function: failure.fn } as JsonObject, {
+		message,
+		description: `${failure.howToCheck} Run it again only if it was not carried out. ${failure.fn} changes data, so this node never repeats it on its own.`,
+		itemIndex: failure.itemIndex,
+	});
+	error.message = message;
+	error.context.outcomeUnknown = true;
+	return error;
+}
+
+/** The server answered with a redirect: not followed, as the request carries the API key. */
+export function redirectError(node: INode, fn: string, status: number, location: string, itemIndex?: number): NodeApiError {
+	const where = location ? ` to ${location}` : '';
+	const message = `Digistore24 ${fn}: the server answered HTTP ${status} (redirect${where}); not followed, because the request carries your API key`;
+	const error = new NodeApiError(node, { message, function: fn } as JsonObject, {
+		message,
+		description: 'Check the Base URL in the Digistore24 credential: it must be the address that answers itself (https://www.digistore24.com), not one that forwards elsewhere.',
+		httpCode: String(status),
+		itemIndex,
+	});
+	error.message = message;
+	return error;
+}

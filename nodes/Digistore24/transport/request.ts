@@ -8,31 +8,45 @@ import {
 	type IPollFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
-import { interpretResponse, type Digistore24Envelope } from './envelope';
-import { digistore24Error } from './errors';
+import { callChangesData, howToCheck } from '../actions/functions';
+import { fromAnswer, fromError, type Attempt, type HttpAnswer } from './attempt';
+import { checkBaseUrl, DEFAULT_BASE_URL } from './baseUrl';
+import type { Digistore24Envelope } from './envelope';
+import { digistore24Error, outcomeUnknownError, redirectError } from './errors';
 import { encodeForm, flattenParameters, type ParameterObject } from './parameters';
 import { redact } from './redact';
 
-/** The one door to the Digistore24 API: `POST {baseUrl}/api/call/{function}`, form-encoded. */
-export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
+/**
+ * The one door to the Digistore24 API: `POST {baseUrl}/api/call/{function}`, form-encoded, sent
+ * through n8n's HTTP helper with the credential's `authenticate` (so n8n's proxy settings, its
+ * outbound (SSRF) filter and its logging apply), redirects never followed.
+ *
+ * Retries: reads are retried on anything that may pass (timeouts, lost connections, 429, 5xx).
+ * A call that changes data (see actions/functions.ts) is sent again only when Digistore24
+ * provably did not get it (connection refused, DNS failure, 429); when it may have been carried
+ * out, the call fails with "outcome unknown" and says how to check.
+ */
+export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions | IPollFunctions;
 
 export const CREDENTIAL_NAME = 'digistore24Api';
-export const DEFAULT_BASE_URL = 'https://www.digistore24.com';
+export { DEFAULT_BASE_URL };
 
 export interface CallOptions {
 	language?: string;
 	timeoutMs?: number;
+	/** Further attempts after the first, for failures that may be retried. */
 	maxRetries?: number;
 	itemIndex?: number;
+	/** Overrides the catalogue: whether this call changes data (then it is sent once). */
+	changesData?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_MAX_RETRIES = 2;
 const BASE_BACKOFF_MS = 500;
 /** Longer Retry-After waits than this fail at once instead of blocking the workflow. */
 const MAX_RETRY_WAIT_MS = 60_000;
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const RETRYABLE_NETWORK = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN|socket hang up|timeout/i;
 
 export async function callApi(
 	this: ApiContext,
@@ -41,73 +55,75 @@ export async function callApi(
 	options: CallOptions = {},
 ): Promise<Digistore24Envelope> {
 	const node = this.getNode();
+	const itemIndex = options.itemIndex;
 	if (!FUNCTION_NAME.test(fn)) {
 		throw new NodeOperationError(node, `"${fn}" is not a Digistore24 function name`, {
 			description: 'Function names are letters and digits only, for example getPurchase.',
-			itemIndex: options.itemIndex,
+			itemIndex,
 		});
 	}
-	const credentials = await this.getCredentials(CREDENTIAL_NAME, options.itemIndex);
+	const credentials = await this.getCredentials(CREDENTIAL_NAME, itemIndex);
 	const apiKey = String(credentials.apiKey ?? '');
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const base = checkBaseUrl(credentials.baseUrl);
+	if (!base.ok) {
+		throw new NodeOperationError(node, `Digistore24 credential: ${base.problem}`, {
+			description: `Set the Base URL to ${DEFAULT_BASE_URL} (or leave it empty).`,
+			itemIndex,
+		});
+	}
 	const body = { ...parameters };
 	if (options.language) body.language = options.language;
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const request: IHttpRequestOptions = {
 		method: 'POST',
-		url: `${baseUrl}/api/call/${fn}`,
+		url: `${base.url}/api/call/${fn}`,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', Accept: 'application/json' },
 		body: encodeForm(flattenParameters(body)),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
 		json: false,
-		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: timeoutMs,
 	};
+	const changesData = options.changesData ?? callChangesData(fn, parameters);
 	const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+
 	for (let attempt = 0; ; attempt++) {
-		let statusCode: number;
-		let responseBody: unknown;
-		let headers: Record<string, unknown>;
-		const sentAt = Date.now();
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, request)) as {
-				statusCode: number;
-				body: unknown;
-				headers: Record<string, unknown>;
-			};
-			({ statusCode, body: responseBody, headers } = response);
-		} catch (error) {
-			// Never pass the raw error on: it carries the request, and with it the API key header.
-			const code = String(error?.cause?.code ?? error?.code ?? '');
-			// axios reports its own timeout as an aborted connection; say what it was.
-			const timedOut = Date.now() - sentAt >= request.timeout! * 0.95;
-			const reason = timedOut
-				? `no answer within ${request.timeout! / 1000} s: timeout`
-				: redact([code, error?.message].filter(Boolean).join(': ') || String(error), apiKey);
-			if (attempt < maxRetries && RETRYABLE_NETWORK.test(reason)) {
-				await sleep(backoff(attempt));
-				continue;
-			}
-			throw digistore24Error(node, {
-				fn,
-				message: `could not reach Digistore24 at ${redact(baseUrl, apiKey)} (${reason})${attempt ? ` after ${attempt + 1} attempts` : ''}`,
-				itemIndex: options.itemIndex,
-			});
+		const result = await send(this, request, timeoutMs, apiKey);
+		const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+		if (result.kind === 'redirect') throw redirectError(node, fn, result.status, redact(result.location, apiKey), itemIndex);
+		if (result.kind === 'answered') {
+			if (result.outcome.ok) return result.outcome.envelope;
+			throw digistore24Error(node, { fn, message: redact(result.outcome.message, apiKey), code: result.outcome.code, httpCode: result.outcome.httpCode, itemIndex });
 		}
-		const outcome = interpretResponse(statusCode, responseBody, headers);
-		if (outcome.ok) return outcome.envelope;
-		const waitMs = outcome.retryAfterSeconds !== undefined ? outcome.retryAfterSeconds * 1000 : backoff(attempt);
-		if (outcome.retryable && attempt < maxRetries && waitMs <= MAX_RETRY_WAIT_MS) {
+		const mayRetry = result.kind === 'notSent' || !changesData;
+		const waitMs = result.kind === 'notSent' && result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoff(attempt);
+		if (mayRetry && attempt < maxRetries && waitMs <= MAX_RETRY_WAIT_MS) {
 			await sleep(waitMs);
 			continue;
 		}
-		const tries = outcome.retryable && attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+		if (result.kind === 'unknown' && changesData) {
+			throw outcomeUnknownError(node, { fn, reason: result.reason + tries, howToCheck: howToCheck(fn), itemIndex });
+		}
+		if (result.outcome && !result.outcome.ok) {
+			throw digistore24Error(node, { fn, message: redact(result.outcome.message, apiKey) + tries, code: result.outcome.code, httpCode: result.outcome.httpCode, itemIndex });
+		}
 		throw digistore24Error(node, {
 			fn,
-			message: redact(outcome.message, apiKey) + tries,
-			code: outcome.code,
-			httpCode: outcome.httpCode,
-			itemIndex: options.itemIndex,
+			message: `could not reach Digistore24 at ${redact(base.url, apiKey)} (${result.reason})${tries}`,
+			itemIndex,
 		});
+	}
+}
+
+async function send(ctx: ApiContext, request: IHttpRequestOptions, timeoutMs: number, apiKey: string): Promise<Attempt> {
+	const sentAt = Date.now();
+	try {
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, request)) as HttpAnswer;
+		return fromAnswer(answer);
+	} catch (error) {
+		// Never pass the raw error on: it carries the request, and with it the API key header.
+		return fromError(error, timeoutMs, Date.now() - sentAt, apiKey);
 	}
 }
 

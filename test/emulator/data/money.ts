@@ -31,3 +31,11 @@ export function vatRateFor(country: string): number {
 }
 
 const VAT_RATES: Record<string, number> = { DE: 19, AT: 20, CH: 8.1, US: 0, GB: 20, FR: 20, NL: 21, IT: 22, ES: 21 };
+
+/** An amount as Digistore24 takes it ("15", "15.5", "15.50", "-2.00") in cents; undefined when it is none. */
+export function parseCents(raw: string | undefined): number | undefined {
+	const match = /^\s*(-?)(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(raw ?? '');
+	if (!match) return undefined;
+	const cents = Number(match[2]) * 100 + Number((match[3] ?? '0').padEnd(2, '0'));
+	return match[1] === '-' ? -cents : cents;
+}

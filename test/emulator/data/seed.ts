@@ -54,6 +54,8 @@ export interface Purchase {
 	next_payment_at?: Date;
 	stopped_at?: Date;
 	transactions: Transaction[];
+	/** Credit added with addBalanceToPurchase, billed with the next payments (cents, never below 0). */
+	balance?: number;
 }
 
 export interface Dataset extends Extras {

@@ -8,7 +8,7 @@ import { ipnFunctions } from './ipn';
 import { productFunctions } from './products';
 import { purchaseFunctions } from './purchases';
 import { rebillingFunctions } from './rebilling';
-import { refundFunctions } from './refunds';
+import { partialRefundFunctions, refundFunctions } from './refunds';
 import { statsFunctions } from './stats';
 import { transactionFunctions } from './transactions';
 import type { ApiFunction, FunctionTable } from './types';
@@ -22,6 +22,7 @@ export const FUNCTIONS: FunctionTable = {
 	...commissionFunctions,
 	...rebillingFunctions,
 	...refundFunctions,
+	...partialRefundFunctions,
 	...buyerFunctions,
 	...buyUrlFunctions,
 	...eticketFunctions,

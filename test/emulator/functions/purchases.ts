@@ -1,6 +1,7 @@
 import { berlinDate, berlinDateTime, DAY_MS } from '../clock';
 import { apiErrors } from '../errors';
 import { DOWNLOADS, licenseKeyFor } from '../data/extras';
+import { formatCents, parseCents } from '../data/money';
 import type { Purchase } from '../data/seed';
 import { flag, integer, list, text } from './params';
 import { listPage, searchFilter } from './listing';
@@ -64,6 +65,26 @@ export const purchaseFunctions: FunctionTable = {
 		required: ['purchase_id'],
 		// Keyed by purchase id, one or several.
 		handler: (ctx) => Object.fromEntries(purchasesOf(ctx).map((purchase) => [purchase.id, trackingOf(purchase)])),
+	},
+	addBalanceToPurchase: {
+		// GoSuccess's docs (confidence M): subscriptions and installment plans only; the balance is
+		// billed with the next payments; a negative amount reduces it, never below 0.
+		writes: true,
+		params: ['purchase_id', 'amount'],
+		required: ['purchase_id', 'amount'],
+		handler: (ctx) => {
+			const [purchase] = purchasesOf(ctx);
+			const raw = text(ctx.params, 'amount')!;
+			const cents = parseCents(raw);
+			if (cents === undefined || cents === 0) throw apiErrors.invalidParameter('amount', raw, 'an amount such as 10.00 or -5.00');
+			if (purchase.product.billing_type === 'single_payment') {
+				throw apiErrors.invalidParameter('purchase_id', purchase.id, 'a subscription or installment purchase (this one is a single payment)');
+			}
+			const before = purchase.balance ?? 0;
+			if (before + cents < 0) throw apiErrors.invalidParameter('amount', raw, `at least -${formatCents(before)} (the balance cannot go below 0)`);
+			purchase.balance = before + cents;
+			return { purchase_id: purchase.id, old_balance: formatCents(before), new_balance: formatCents(purchase.balance), currency: purchase.product.currency };
+		},
 	},
 	validateLicenseKey: {
 		writes: false,

@@ -1,6 +1,6 @@
 import { DAY_MS, parseDateParam } from '../clock';
 import { apiErrors } from '../errors';
-import { formatCents } from '../data/money';
+import { formatCents, parseCents } from '../data/money';
 import { transaction, type Purchase, type Transaction } from '../data/seed';
 import { flag, text } from './params';
 import { record } from './rebilling';
@@ -70,6 +70,39 @@ export const refundFunctions: FunctionTable = {
 	},
 };
 
+/**
+ * refundPartially (purchase_id, amount): GoSuccess's docs (the only source, confidence M) say it
+ * refunds part of a payment as a discount: the order keeps its status and access, several partial
+ * refunds may follow, the amount may not exceed what was paid. They show an empty `data`; the
+ * emulator adds the booked refund so a test can find it (extra fields lose nothing).
+ */
+export const partialRefundFunctions: FunctionTable = {
+	refundPartially: {
+		writes: true,
+		params: ['purchase_id', 'amount'],
+		required: ['purchase_id', 'amount'],
+		handler: (ctx) => {
+			const id = text(ctx.params, 'purchase_id')!.trim();
+			const purchase = ctx.state.data.purchaseById.get(id);
+			if (!purchase) throw apiErrors.notFound('Purchase', id);
+			const raw = text(ctx.params, 'amount')!;
+			const cents = parseCents(raw);
+			if (cents === undefined || cents <= 0) throw apiErrors.invalidParameter('amount', raw, 'a positive amount such as 15.00');
+			const payment = openPayments(purchase).at(-1);
+			const left = payment ? remaining(payment) : 0;
+			if (!payment || cents > left) throw apiErrors.invalidParameter('amount', raw, `at most ${formatCents(left)} (what is left to refund of the last payment)`);
+			const refund = book(ctx, payment, cents);
+			return {
+				purchase_id: id,
+				transaction_id: payment.id,
+				refund_transaction_id: refund.id,
+				amount: formatCents(-refund.amount),
+				currency: purchase.product.currency,
+			};
+		},
+	},
+};
+
 function refused(note: string) {
 	return { status: 'refused', modified: 'N', note };
 }
@@ -83,14 +116,25 @@ function refundTerms(ctx: CallContext): { requestDate: Date; force: boolean } {
 
 const withinPeriod = (payment: Transaction, requestDate: Date) => requestDate.getTime() - payment.created.getTime() <= REFUND_DAYS * DAY_MS;
 
+/** Payments with something left to refund (refunds and chargebacks point at their payment). */
 function openPayments(purchase: Purchase): Transaction[] {
-	const reversed = new Set(purchase.transactions.filter((t) => t.type !== 'payment').map((t) => t.parent_id));
-	return purchase.transactions.filter((t) => t.type === 'payment' && !reversed.has(t.id));
+	return purchase.transactions.filter((t) => t.type === 'payment' && remaining(t) > 0);
 }
 
-/** Books the refund of one payment: a new transaction in the purchase and in the account's list. */
-function book({ state, now }: CallContext, payment: Transaction): Transaction {
+function remaining(payment: Transaction): number {
+	return payment.purchase.transactions.reduce((left, t) => (t.type !== 'payment' && t.parent_id === payment.id ? left + t.amount : left), payment.amount);
+}
+
+/**
+ * Books the refund of one payment (what is left of it, or `cents` of it): a new transaction in
+ * the purchase and in the account's list, VAT and earning in proportion.
+ */
+function book({ state, now }: CallContext, payment: Transaction, cents = remaining(payment)): Transaction {
 	const refund = transaction(payment.purchase, 'refund', now, payment.pay_sequence_no);
+	const share = cents / payment.amount;
+	refund.amount = -cents;
+	refund.vat = -Math.round(payment.vat * share);
+	refund.earning = -Math.round(payment.earning * share);
 	refund.id = String(state.data.nextTransactionId++);
 	refund.parent_id = payment.id;
 	payment.purchase.transactions.push(refund);

@@ -135,6 +135,7 @@ export function purchaseView(purchase: Purchase, withTransactions: boolean) {
 		vat_rate: split.vat === 0 ? '0.00' : purchase.vat_rate.toFixed(2),
 		earning: formatCents(purchase.transactions.reduce((sum, t) => sum + t.earning, 0)),
 		paid_amount: formatCents(purchase.transactions.reduce((sum, t) => sum + t.amount, 0)),
+		balance: formatCents(purchase.balance ?? 0),
 		billing_type: product.billing_type,
 		billing_status: purchase.billing_status,
 		number_of_installments: String(product.number_of_installments),

@@ -19,14 +19,15 @@ describe('Refund → Refund Purchase (refundPurchase)', () => {
 		expect(refunds.map((r) => r.json)).toEqual([expect.objectContaining({ transaction_type: 'refund', parent_transaction_id: payment.id, amount: -payment.amount / 100 })]);
 		expect(purchase.billing_status).toBe('aborted');
 
-		const [second] = await h.run('refund', 'refundPurchase', { purchaseId: purchase.id });
-		expect(second.json).toMatchObject({ status: 'refused', modified: false });
+		// Digistore24 answers `result: success` with `status: refused`: the node fails with the reason.
+		const second = await failure(h.run('refund', 'refundPurchase', { purchaseId: purchase.id }));
+		expect(second.message).toBe(`Digistore24 refundPurchase refused: Order ${purchase.id} has no payment left to refund.`);
 	});
 
 	it('refuses after the refund period unless forced, and sends force and the request date', async () => {
 		const old = data().purchases.find((p) => p.product.billing_type === 'single_payment' && p.transactions.every((t) => t.type === 'payment'))!;
-		const [refused] = await h.run('refund', 'refundPurchase', { purchaseId: old.id });
-		expect(refused.json).toMatchObject({ status: 'refused', modified: false, note: expect.stringMatching(/refund period/) });
+		const [refused] = await h.run('refund', 'refundPurchase', { purchaseId: old.id, options: { refusals: 'item' } });
+		expect(refused.json).toMatchObject({ status: 'refused', modified: false, note: expect.stringMatching(/refund period/), done: false, outcome: 'refused' });
 		const [forced] = await h.run('refund', 'refundPurchase', { purchaseId: old.id, refundOptions: { force: true, request_date: '2026-03-01T10:00:00' } });
 		expect(h.calls().at(-1)!.params).toEqual({ purchase_id: old.id, force: 'Y', request_date: '2026-03-01 10:00:00', language: 'en' });
 		expect(forced.json).toMatchObject({ status: 'completed', modified: true });
@@ -52,8 +53,8 @@ describe('Refund → Refund Transaction (refundTransaction)', () => {
 		expect(refund).toMatchObject({ type: 'refund', parent_id: payment.id, amount: -payment.amount });
 		expect(subscription.billing_status).toBe('paying');
 
-		const [second] = await h.run('refund', 'refundTransaction', { transactionId: payment.id });
-		expect(second.json).toMatchObject({ status: 'refused', modified: false, note: expect.stringMatching(/already refunded/) });
+		const second = await failure(h.run('refund', 'refundTransaction', { transactionId: payment.id }));
+		expect(second.message).toMatch(/^Digistore24 refundTransaction refused: .*already refunded/);
 	});
 
 	it('a refund is not a payment to refund', async () => {
