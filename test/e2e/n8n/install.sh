@@ -10,6 +10,17 @@ source "$HERE/versions.sh"
 if [ -f "$N8N_HOME_DIR/.complete" ] && [ -x "$NODE24_DIR/node_modules/.bin/node" ]; then
   exit 0
 fi
+# One install per cache at a time: a second `npm test` or `npm run dev` started meanwhile waits
+# here instead of racing npm in the same folder (ENOTEMPTY), then finds the cache complete.
+mkdir -p "$N8N_CACHE"
+exec 9>"$N8N_CACHE/.install.lock"
+if ! flock -n 9; then
+  echo "[n8n install] another install into $N8N_CACHE is running; waiting for it"
+  flock 9
+fi
+if [ -f "$N8N_HOME_DIR/.complete" ] && [ -x "$NODE24_DIR/node_modules/.bin/node" ]; then
+  exit 0
+fi
 t0=$(date +%s)
 mkdir -p "$NODE24_DIR" "$N8N_HOME_DIR"
 if [ ! -x "$NODE24_DIR/node_modules/.bin/node" ]; then
