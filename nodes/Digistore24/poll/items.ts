@@ -75,12 +75,14 @@ export function rebillingChangeItem(row: ApiRow, event: PollEvent): PolledItem {
 
 function item(params: IpnParams, row: ApiRow, event: PollEvent): PolledItem {
 	params.event = event.ipn.value;
-	const normalized = normalizeIpn(params, event.ipn, { includeRaw: false });
-	return { ...normalized, source: 'poll', raw: rawOf(row) };
+	const polled = normalizeIpn(params, event.ipn, { includeRaw: false }) as PolledItem;
+	polled.source = 'poll';
+	polled.raw = rawOf(row);
+	return polled;
 }
 
 function renamed(row: ApiRow, names: ReadonlyArray<readonly [string, string]>): IpnParams {
-	const params: IpnParams = {};
+	const params: IpnParams = Object.create(null) as IpnParams;
 	for (const [from, to] of names) {
 		const value = text(row[from]);
 		if (value !== '') params[to] = value;
@@ -89,6 +91,8 @@ function renamed(row: ApiRow, names: ReadonlyArray<readonly [string, string]>): 
 }
 
 function rawOf(row: ApiRow): Record<string, string> {
+	// Rows are flat strings as Digistore24 sends them: kept as they are, copied only when not.
+	if (Object.values(row).every((value) => typeof value === 'string')) return row as Record<string, string>;
 	const raw: Record<string, string> = {};
 	for (const [key, value] of Object.entries(row)) if (value === null || typeof value !== 'object') raw[key] = text(value);
 	return raw;

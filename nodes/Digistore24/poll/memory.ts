@@ -32,9 +32,10 @@ export function startMemory(floor: string): SourceMemory {
 /** Whether a record must be emitted now; remembers it. */
 export function admit(memory: SourceMemory, id: string, createdAt: string): boolean {
 	if (id in memory.seen) return false;
+	const at = normalizeWall(createdAt);
 	// Below the floor it was either emitted in an earlier window or is older than the user asked for.
-	if (isBefore(createdAt, memory.floor)) return false;
-	memory.seen[id] = normalizeWall(createdAt);
+	if (at < memory.floor) return false;
+	memory.seen[id] = at;
 	return true;
 }
 
@@ -43,9 +44,10 @@ export function admit(memory: SourceMemory, id: string, createdAt: string): bool
  * below it are forgotten. Returns true when the id cap forced the floor higher than that.
  */
 export function advance(memory: SourceMemory, options: AdvanceOptions): boolean {
+	// Times are kept in the canonical form, so they compare as text.
 	const wanted = wallMinus(options.serverNow, options.lateSeconds);
 	let floor = isBefore(memory.floor, wanted) ? wanted : memory.floor;
-	const kept = Object.entries(memory.seen).filter(([, at]) => !isBefore(at, floor));
+	const kept = Object.entries(memory.seen).filter(([, at]) => at >= floor);
 	let capped = false;
 	if (kept.length > options.maxRemembered) {
 		// Keep the newest ids; the floor goes up to the oldest kept time, so the invariant holds.
@@ -54,6 +56,6 @@ export function advance(memory: SourceMemory, options: AdvanceOptions): boolean 
 		capped = true;
 	}
 	memory.floor = floor;
-	memory.seen = Object.fromEntries(kept.filter(([, at]) => !isBefore(at, floor)));
+	if (capped || kept.length < Object.keys(memory.seen).length) memory.seen = Object.fromEntries(kept.filter(([, at]) => at >= floor));
 	return capped;
 }

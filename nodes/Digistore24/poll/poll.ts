@@ -43,7 +43,9 @@ interface Source {
 	fn: string;
 	listKey: string;
 	parameters: (events: PollEvent[], settings: PollSettings) => ParameterObject;
-	toItem: (row: ApiRow, events: PollEvent[], settings: PollSettings) => PolledItem | undefined;
+	/** The selected event a row is, or undefined when it is not wanted. */
+	eventOf: (row: ApiRow, events: PollEvent[], settings: PollSettings) => PollEvent | undefined;
+	toItem: (row: ApiRow, event: PollEvent) => PolledItem;
 }
 
 const SOURCES: Record<PollSource, Source> = {
@@ -55,27 +57,29 @@ const SOURCES: Record<PollSource, Source> = {
 			if (settings.productIds.length) search.product_id = settings.productIds.join(',');
 			return { sort_by: 'date', sort_order: 'asc', search };
 		},
-		toItem: (row, events) => {
+		eventOf: (row, events) => {
 			const event = eventForTransaction(String(row.transaction_type ?? ''));
-			return event && events.includes(event) ? transactionItem(row, event) : undefined;
+			return event && events.includes(event) ? event : undefined;
 		},
+		toItem: transactionItem,
 	},
 	rebillingChanges: {
 		fn: 'listRebillingStatusChanges',
 		listKey: 'items',
 		parameters: () => ({}),
-		toItem: (row, events, settings) => {
+		eventOf: (row, events, settings) => {
 			// listRebillingStatusChanges has no filters: events and products are picked here.
 			const event = eventForChange(String(row.change_type ?? ''));
 			if (!events.includes(event)) return undefined;
 			if (settings.productIds.length && !settings.productIds.includes(String(row.product_id ?? ''))) return undefined;
-			return rebillingChangeItem(row, event);
+			return event;
 		},
+		toItem: rebillingChangeItem,
 	},
 };
 
 export async function pollOnce(this: ApiContext, previous: PollState, settings: PollSettings): Promise<PollResult> {
-	const state: PollState = JSON.parse(JSON.stringify(previous ?? {}));
+	const state = copyState(previous);
 	const result: PollResult = { items: [], state, calls: 0, capped: [], started: [] };
 	const timed: Array<{ at: string; id: string; item: PolledItem }> = [];
 	for (const [name, events] of eventsBySource(settings.events)) {
@@ -94,11 +98,12 @@ export async function pollOnce(this: ApiContext, previous: PollState, settings: 
 		}
 		if (memory || settings.startFrom) {
 			for (const row of read.rows) {
-				const item = source.toItem(row, events, settings);
-				if (!item) continue;
+				const event = source.eventOf(row, events, settings);
+				if (!event) continue;
 				const id = String(row.id ?? '');
 				const at = String(row.created_at ?? '');
-				if (admit(current, `${id}`, at)) timed.push({ at: normalizeWall(at), id, item });
+				// Typed only when new: in the steady state most rows of the window were emitted before.
+				if (admit(current, id, at)) timed.push({ at: normalizeWall(at), id, item: source.toItem(row, event) });
 			}
 		}
 		if (advance(current, { serverNow: read.serverNow, lateSeconds: settings.lateSeconds, maxRemembered: settings.maxRemembered })) result.capped.push(name);
@@ -124,8 +129,8 @@ export async function latestItem(this: ApiContext, settings: PollSettings): Prom
 			? await readFirstPage.call(this, source, parameters)
 			: await readWindow.call(this, source.fn, source.listKey, parameters);
 		for (const row of read.rows) {
-			const item = source.toItem(row, events, settings);
-			if (item) candidates.push({ at: normalizeWall(String(row.created_at ?? '')), item });
+			const event = source.eventOf(row, events, settings);
+			if (event) candidates.push({ at: normalizeWall(String(row.created_at ?? '')), item: source.toItem(row, event) });
 		}
 	}
 	candidates.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -135,6 +140,16 @@ export async function latestItem(this: ApiContext, settings: PollSettings): Prom
 async function readFirstPage(this: ApiContext, source: Source, parameters: ParameterObject): Promise<WindowRead> {
 	const envelope = await callApi.call(this, source.fn, { ...parameters, page_no: 1, page_size: 10 });
 	return { rows: recordsAt(envelope.data, source.listKey) as ApiRow[], serverNow: envelope.current_time, calls: 1 };
+}
+
+/** A plain copy (n8n hands static data out wrapped in observing proxies; the copy is changed freely). */
+function copyState(previous: PollState | undefined): PollState {
+	const state: PollState = {};
+	for (const name of ['transactions', 'rebillingChanges'] as const) {
+		const memory = previous?.[name];
+		if (memory) state[name] = { floor: String(memory.floor), seen: { ...memory.seen } };
+	}
+	return state;
 }
 
 function eventsBySource(values: readonly string[]): Array<[PollSource, PollEvent[]]> {

@@ -28,13 +28,16 @@ export function wallMinus(text: string, seconds: number): string {
 	return formatWall(value - seconds);
 }
 
+const CANONICAL = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
+
 /** Whether `a` is earlier than `b` on the account's wall clock (both YYYY-MM-DD HH:MM:SS). */
 export function isBefore(a: string, b: string): boolean {
 	return normalizeWall(a) < normalizeWall(b);
 }
 
-/** `YYYY-MM-DD HH:MM:SS`, the form that sorts as text. */
+/** `YYYY-MM-DD HH:MM:SS`, the form that sorts as text (what Digistore24 sends; others are converted). */
 export function normalizeWall(text: string): string {
+	if (CANONICAL.test(text)) return text;
 	const seconds = wallSeconds(text);
 	return seconds === undefined ? text : formatWall(seconds);
 }
