@@ -48,6 +48,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			else res.destroy();
 		});
 	});
+	// Clients (fetch/undici, n8n's axios) keep connections alive for ~4-5 s; a server that closes an idle
+	// socket first races them on a busy machine (ECONNRESET on the next request). Outlive the clients.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
