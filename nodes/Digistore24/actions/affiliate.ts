@@ -1,4 +1,6 @@
+import { NodeOperationError } from 'n8n-workflow';
 import { collectionParameters, commaList, listOutput } from './common';
+import { affiliateIdField, buyerEmailField, trimmed } from './objects/ids';
 import type { Operation } from './types';
 
 export const affiliateOperations: Operation[] = [
@@ -10,15 +12,7 @@ export const affiliateOperations: Operation[] = [
 		description: "Get an affiliate's commission and approval status for each of your products, one item per product (getAffiliateCommission)",
 		fn: 'getAffiliateCommission',
 		fields: [
-			{
-				displayName: 'Affiliate',
-				name: 'affiliateId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'MaxMuster',
-				description: 'Digistore24 ID, name or email address of the affiliate',
-			},
+			affiliateIdField('Digistore24 ID, name or email address of the affiliate'),
 			{
 				displayName: 'Product IDs',
 				name: 'productIds',
@@ -29,7 +23,7 @@ export const affiliateOperations: Operation[] = [
 			},
 		],
 		parameters: (ctx, i) => ({
-			affiliate_id: (ctx.getNodeParameter('affiliateId', i) as string).trim(),
+			affiliate_id: trimmed(ctx, 'affiliateId', i),
 			product_ids: commaList(ctx.getNodeParameter('productIds', i, '')) || 'all',
 		}),
 		output: listOutput(['commissions', 'affiliations', 'items'], { inherit: true }),
@@ -74,15 +68,7 @@ export const affiliateOperations: Operation[] = [
 		description: "Credit an affiliate with the future purchases of an email address; needs an API key with full access (setAffiliateForEmail)",
 		fn: 'setAffiliateForEmail',
 		fields: [
-			{
-				displayName: 'Buyer Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'name@email.com',
-				description: 'Email address of the future buyer',
-			},
+			buyerEmailField('Email address of the future buyer'),
 			{
 				displayName: 'Affiliate',
 				name: 'affiliate',
@@ -106,9 +92,95 @@ export const affiliateOperations: Operation[] = [
 			},
 		],
 		parameters: (ctx, i) => ({
-			email: (ctx.getNodeParameter('email', i) as string).trim(),
+			email: trimmed(ctx, 'email', i),
 			affiliate: (ctx.getNodeParameter('affiliate', i) as string).trim(),
 			...collectionParameters(ctx, 'additionalFields', i),
 		}),
+	},
+	{
+		resource: 'affiliate',
+		operation: 'updateCommission',
+		name: 'Update Commission',
+		action: 'Update the commission of an affiliate',
+		description:
+			"Change an affiliate's commission or approval status for some or all of your products; missing affiliations are created. Needs an API key with full access (updateAffiliateCommission).",
+		fn: 'updateAffiliateCommission',
+		fields: [
+			affiliateIdField('Digistore24 ID or name of the affiliate'),
+			{ displayName: 'Product IDs', name: 'productIds', type: 'string', default: '', placeholder: '512345, 512346', description: 'Product IDs separated by commas; empty for all products' },
+			{
+				displayName: 'Update Fields',
+				name: 'commissionUpdateFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: [
+					{
+						displayName: 'Approval Status',
+						name: 'approval_status',
+						type: 'options',
+						default: 'approved',
+						options: [
+							{ name: 'Approved', value: 'approved' },
+							{ name: 'New', value: 'new' },
+							{ name: 'Pending', value: 'pending' },
+							{ name: 'Rejected', value: 'rejected' },
+						],
+					},
+					{ displayName: 'Commission Currency', name: 'commission_currency', type: 'string', default: '', placeholder: 'EUR', description: 'Currency of the fixed commission' },
+					{ displayName: 'Commission Fix', name: 'commission_fix', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Fixed commission amount per sale' },
+					{ displayName: 'Commission Rate (%)', name: 'commission_rate', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 }, description: 'Commission in percent' },
+				],
+			},
+		],
+		parameters: (ctx, i) => {
+			const changes = collectionParameters(ctx, 'commissionUpdateFields', i);
+			if (Object.keys(changes).length === 0) {
+				throw new NodeOperationError(ctx.getNode(), 'Nothing to update', { description: 'Add at least one field under Update Fields.', itemIndex: i });
+			}
+			return { affiliate_id: trimmed(ctx, 'affiliateId', i), product_ids: commaList(ctx.getNodeParameter('productIds', i, '')) || 'all', ...changes };
+		},
+		output: listOutput(['commissions', 'affiliations', 'items'], { inherit: true }),
+	},
+	{
+		resource: 'affiliate',
+		operation: 'getForEmail',
+		name: 'Get for Buyer Email',
+		action: 'Get the affiliate for a buyer email',
+		description: 'Get the affiliate that Set for Buyer Email assigned to an email address, with its campaign and tracking keys (getAffiliateForEmail)',
+		fn: 'getAffiliateForEmail',
+		fields: [buyerEmailField('Email address of the future buyer')],
+		parameters: (ctx, i) => ({ email: trimmed(ctx, 'email', i) }),
+	},
+	{
+		resource: 'affiliate',
+		operation: 'getReferrer',
+		name: 'Get Referring Affiliate',
+		action: 'Get the referring affiliate of an affiliate',
+		description: 'Get the partner who brought an affiliate to you, and the share of commission they get (getReferringAffiliate)',
+		fn: 'getReferringAffiliate',
+		fields: [affiliateIdField('Digistore24 ID of the affiliate who may have been referred')],
+		parameters: (ctx, i) => ({ affiliate_id: trimmed(ctx, 'affiliateId', i) }),
+	},
+	{
+		resource: 'affiliate',
+		operation: 'setReferrer',
+		name: 'Set Referring Affiliate',
+		action: 'Set the referring affiliate of an affiliate',
+		description: 'Record which partner brought an affiliate to you; the partner gets a share of that affiliate\'s commission. Needs an API key with full access (setReferringAffiliate).',
+		fn: 'setReferringAffiliate',
+		fields: [
+			affiliateIdField('Digistore24 ID of the referred affiliate'),
+			{ displayName: 'Referrer', name: 'referrerId', type: 'string', default: '', required: true, placeholder: 'coachfinder', description: 'Digistore24 ID of the partner who brought the affiliate' },
+			{
+				displayName: 'Options',
+				name: 'referrerOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [{ displayName: 'Commission (%)', name: 'commission', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 }, description: "Share of the affiliate's commission you pay the referrer, in percent" }],
+			},
+		],
+		parameters: (ctx, i) => ({ referrer_id: trimmed(ctx, 'referrerId', i), affiliate_id: trimmed(ctx, 'affiliateId', i), ...collectionParameters(ctx, 'referrerOptions', i) }),
 	},
 ];

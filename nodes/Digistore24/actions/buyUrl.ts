@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { collectionParameters, listOutput, pagingFields } from './common';
 import type { ParameterObject } from '../transport/parameters';
+import { BUYER_OPTIONS, buyerContactOptions, sortedOptions } from './objects/buyer';
 import type { Operation } from './types';
 
 /**
@@ -14,15 +15,10 @@ const buyerField: INodeProperties = {
 	placeholder: 'Add Buyer Field',
 	default: {},
 	description: 'Buyer data to fill into the order form',
-	options: [
-		{ displayName: 'City', name: 'city', type: 'string', default: '' },
-		{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-		{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'DE', description: 'Two-letter ISO country code' },
-		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'name@email.com' },
+	options: sortedOptions([
+		...buyerContactOptions(),
 		{ displayName: 'Existing Buyer or Order ID', name: 'id', type: 'string', default: '', description: 'Use the address of this buyer ID or order ID' },
-		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-		{ displayName: 'Phone Number', name: 'phone_no', type: 'string', default: '' },
+		BUYER_OPTIONS.phone('phone_no'),
 		{
 			displayName: 'Read-Only Fields',
 			name: 'readonly_keys',
@@ -36,22 +32,10 @@ const buyerField: INodeProperties = {
 				{ name: 'None', value: 'none' },
 			],
 		},
-		{
-			displayName: 'Salutation',
-			name: 'salutation',
-			type: 'options',
-			default: 'F',
-			options: [
-				{ name: 'Mr', value: 'M' },
-				{ name: 'Ms', value: 'F' },
-			],
-		},
-		{ displayName: 'State', name: 'state', type: 'string', default: '' },
-		{ displayName: 'Street', name: 'street', type: 'string', default: '', placeholder: 'Invalidenstraße 12' },
-		{ displayName: 'Tax ID', name: 'tax_id', type: 'string', default: '' },
-		{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'Dr.' },
-		{ displayName: 'ZIP Code', name: 'zipcode', type: 'string', default: '' },
-	],
+		BUYER_OPTIONS.salutation(false),
+		BUYER_OPTIONS.street,
+		BUYER_OPTIONS.taxId,
+	]),
 };
 
 const paymentPlanField: INodeProperties = {

@@ -1,5 +1,7 @@
 import { NodeOperationError, type INodeProperties } from 'n8n-workflow';
 import { collectionParameters, pagingFields, unwrapOutput } from './common';
+import { trimmed } from './objects/ids';
+import { BUYER_OPTIONS, buyerContactOptions, sortedOptions } from './objects/buyer';
 import type { Operation } from './types';
 
 const buyerId: INodeProperties = {
@@ -21,7 +23,7 @@ export const buyerOperations: Operation[] = [
 		description: "Get a buyer's contact details and address (getBuyer)",
 		fn: 'getBuyer',
 		fields: [buyerId],
-		parameters: (ctx, i) => ({ buyer_id: (ctx.getNodeParameter('buyerId', i) as string).trim() }),
+		parameters: (ctx, i) => ({ buyer_id: trimmed(ctx, 'buyerId', i) }),
 		output: unwrapOutput('buyer'),
 	},
 	{
@@ -50,31 +52,13 @@ export const buyerOperations: Operation[] = [
 				type: 'collection',
 				placeholder: 'Add Field',
 				default: {},
-				options: [
-					{ displayName: 'City', name: 'city', type: 'string', default: '' },
-					{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-					{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'DE', description: 'Two-letter ISO country code' },
-					{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'name@email.com' },
-					{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-					{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-					{ displayName: 'Phone Number', name: 'phone_number', type: 'string', default: '' },
-					{
-						displayName: 'Salutation',
-						name: 'salutation',
-						type: 'options',
-						default: '',
-						options: [
-							{ name: 'Mr', value: 'M' },
-							{ name: 'Ms', value: 'F' },
-							{ name: 'None', value: '' },
-						],
-					},
-					{ displayName: 'State', name: 'state', type: 'string', default: '' },
-					{ displayName: 'Street Name', name: 'street_name', type: 'string', default: '' },
-					{ displayName: 'Street Number', name: 'street_number', type: 'string', default: '' },
-					{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'Dr.' },
-					{ displayName: 'ZIP Code', name: 'zipcode', type: 'string', default: '' },
-				],
+				options: sortedOptions([
+					...buyerContactOptions(),
+					BUYER_OPTIONS.phone('phone_number'),
+					BUYER_OPTIONS.salutation(true),
+					BUYER_OPTIONS.streetName,
+					BUYER_OPTIONS.streetNumber,
+				]),
 			},
 		],
 		parameters: (ctx, i) => {
@@ -85,7 +69,7 @@ export const buyerOperations: Operation[] = [
 			if (Object.keys(data).length === 0) {
 				throw new NodeOperationError(ctx.getNode(), 'Nothing to update', { description: 'Add at least one field under Update Fields.', itemIndex: i });
 			}
-			return { buyer_id: (ctx.getNodeParameter('buyerId', i) as string).trim(), data };
+			return { buyer_id: trimmed(ctx, 'buyerId', i), data };
 		},
 	},
 ];

@@ -17,6 +17,13 @@ import { rebillingOperations } from './rebilling';
 import { refundOperations } from './refund';
 import { statisticOperations } from './statistic';
 import { transactionOperations } from './transaction';
+import { deliveryOperations } from './delivery';
+import { invoiceOperations } from './invoice';
+import { marketplaceOperations } from './marketplace';
+import { orderFormOperations } from './orderForm';
+import { payoutOperations } from './payout';
+import { upgradeOperations } from './upgrade';
+import { voucherOperations } from './voucher';
 import type { Operation } from './types';
 
 /**
@@ -30,9 +37,14 @@ export const RESOURCES: Array<{ name: string; value: string; operations: Operati
 	{ name: 'Buy URL', value: 'buyUrl', operations: buyUrlOperations },
 	{ name: 'Buyer', value: 'buyer', operations: buyerOperations },
 	{ name: 'Commission', value: 'commission', operations: commissionOperations },
+	{ name: 'Delivery', value: 'delivery', operations: deliveryOperations },
 	{ name: 'E-Ticket', value: 'eticket', operations: eticketOperations },
+	{ name: 'Invoice', value: 'invoice', operations: invoiceOperations },
 	{ name: 'License Key', value: 'licenseKey', operations: licenseKeyOperations },
+	{ name: 'Marketplace', value: 'marketplace', operations: marketplaceOperations },
 	{ name: 'Notification (IPN)', value: 'notification', operations: notificationOperations },
+	{ name: 'Order Form', value: 'orderForm', operations: orderFormOperations },
+	{ name: 'Payout', value: 'payout', operations: payoutOperations },
 	{ name: 'Product', value: 'product', operations: productOperations },
 	{ name: 'Product Group', value: 'productGroup', operations: productGroupOperations },
 	{ name: 'Purchase', value: 'purchase', operations: purchaseOperations },
@@ -40,6 +52,8 @@ export const RESOURCES: Array<{ name: string; value: string; operations: Operati
 	{ name: 'Refund', value: 'refund', operations: refundOperations },
 	{ name: 'Statistic', value: 'statistic', operations: statisticOperations },
 	{ name: 'Transaction', value: 'transaction', operations: transactionOperations },
+	{ name: 'Upgrade', value: 'upgrade', operations: upgradeOperations },
+	{ name: 'Voucher', value: 'voucher', operations: voucherOperations },
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { purchaseIdField, trimmed } from './objects/ids';
 import type { Operation } from './types';
 
 export const licenseKeyOperations: Operation[] = [
@@ -9,15 +10,7 @@ export const licenseKeyOperations: Operation[] = [
 		description: 'Check that a license key belongs to an order and the order is paid, not refunded (validateLicenseKey)',
 		fn: 'validateLicenseKey',
 		fields: [
-			{
-				displayName: 'Purchase ID',
-				name: 'purchaseId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'A1B2C3D4',
-				description: 'Order ID the license key was delivered with',
-			},
+			purchaseIdField('Order ID the license key was delivered with'),
 			{
 				displayName: 'License Key',
 				name: 'licenseKey',
@@ -28,7 +21,7 @@ export const licenseKeyOperations: Operation[] = [
 			},
 		],
 		parameters: (ctx, i) => ({
-			purchase_id: (ctx.getNodeParameter('purchaseId', i) as string).trim(),
+			purchase_id: trimmed(ctx, 'purchaseId', i),
 			license_key: (ctx.getNodeParameter('licenseKey', i) as string).trim(),
 		}),
 	},

@@ -1,4 +1,5 @@
 import { listOutput, pagingFields } from './common';
+import { productIdField, trimmed } from './objects/ids';
 import type { Operation } from './types';
 
 export const productOperations: Operation[] = [
@@ -32,16 +33,18 @@ export const productOperations: Operation[] = [
 		action: 'Get a product',
 		description: 'Get one product with its payment plans (getProduct)',
 		fn: 'getProduct',
-		fields: [
-			{
-				displayName: 'Product ID',
-				name: 'productId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: '512345',
-			},
-		],
-		parameters: (ctx, i) => ({ product_id: (ctx.getNodeParameter('productId', i) as string).trim() }),
+		fields: [productIdField()],
+		parameters: (ctx, i) => ({ product_id: trimmed(ctx, 'productId', i) }),
+	},
+	{
+		resource: 'product',
+		operation: 'getPaymentPlans',
+		name: 'Get Payment Plans',
+		action: 'Get payment plans of a product',
+		description: 'List the payment plans (prices, instalments, billing intervals) set up for a product, one item per plan (listPaymentPlans)',
+		fn: 'listPaymentPlans',
+		fields: [productIdField(), ...pagingFields()],
+		parameters: (ctx, i) => ({ product_id: trimmed(ctx, 'productId', i) }),
+		output: listOutput(['payment_plans', 'paymentplans', 'items'], { inherit: true, limit: true }),
 	},
 ];

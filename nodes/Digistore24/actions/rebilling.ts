@@ -1,17 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { pagingFields } from './common';
 import { dateRangeFields, dateRangeParameters } from './dateRange';
+import { purchaseIdField, trimmed } from './objects/ids';
 import type { Operation } from './types';
 
-const purchaseId: INodeProperties = {
-	displayName: 'Purchase ID',
-	name: 'purchaseId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'A1B2C3D4',
-	description: 'Order ID of the subscription or instalment plan',
-};
+const purchaseId = purchaseIdField('Order ID of the subscription or instalment plan');
 
 export const rebillingOperations: Operation[] = [
 	{
@@ -60,7 +52,7 @@ export const rebillingOperations: Operation[] = [
 			},
 		],
 		parameters: (ctx, i) => ({
-			purchase_id: (ctx.getNodeParameter('purchaseId', i) as string).trim(),
+			purchase_id: trimmed(ctx, 'purchaseId', i),
 			...(ctx.getNodeParameter('stopOptions', i, {}) as Record<string, boolean>),
 		}),
 	},
@@ -72,6 +64,6 @@ export const rebillingOperations: Operation[] = [
 		description: 'Resume the payments of a stopped subscription or instalment plan; needs an API key with full access (startRebilling)',
 		fn: 'startRebilling',
 		fields: [purchaseId],
-		parameters: (ctx, i) => ({ purchase_id: (ctx.getNodeParameter('purchaseId', i) as string).trim() }),
+		parameters: (ctx, i) => ({ purchase_id: trimmed(ctx, 'purchaseId', i) }),
 	},
 ];

@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toDigistore24Date } from './dateRange';
+import { amountField, amountParameter } from './objects/amount';
+import { purchaseIdField, transactionIdField, trimmed } from './objects/ids';
 import type { Operation } from './types';
-import type { IExecuteFunctions } from 'n8n-workflow';
 
 const refundOptions: INodeProperties = {
 	displayName: 'Options',
@@ -43,19 +44,8 @@ export const refundOperations: Operation[] = [
 		action: 'Refund a purchase',
 		description: 'Refund the payments of an order within the refund period and stop its billing; needs an API key with full access (refundPurchase)',
 		fn: 'refundPurchase',
-		fields: [
-			{
-				displayName: 'Purchase ID',
-				name: 'purchaseId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'A1B2C3D4',
-				description: 'Order ID of the purchase to refund',
-			},
-			refundOptions,
-		],
-		parameters: (ctx, i) => ({ purchase_id: (ctx.getNodeParameter('purchaseId', i) as string).trim(), ...refundParameters(ctx, i) }),
+		fields: [purchaseIdField('Order ID of the purchase to refund'), refundOptions],
+		parameters: (ctx, i) => ({ purchase_id: trimmed(ctx, 'purchaseId', i), ...refundParameters(ctx, i) }),
 	},
 	{
 		resource: 'refund',
@@ -64,18 +54,18 @@ export const refundOperations: Operation[] = [
 		action: 'Refund a transaction',
 		description: 'Refund one payment, for example a single rebill of a subscription; needs an API key with full access (refundTransaction)',
 		fn: 'refundTransaction',
-		fields: [
-			{
-				displayName: 'Transaction ID',
-				name: 'transactionId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: '40000123',
-				description: 'ID of the payment to refund',
-			},
-			refundOptions,
-		],
-		parameters: (ctx, i) => ({ transaction_id: (ctx.getNodeParameter('transactionId', i) as string).trim(), ...refundParameters(ctx, i) }),
+		fields: [transactionIdField('ID of the payment to refund'), refundOptions],
+		parameters: (ctx, i) => ({ transaction_id: trimmed(ctx, 'transactionId', i), ...refundParameters(ctx, i) }),
+	},
+	{
+		resource: 'refund',
+		operation: 'refundPartially',
+		name: 'Refund Partially',
+		action: 'Refund part of a purchase',
+		description:
+			"Refund part of an order's payments, for example a goodwill discount; billing continues. Needs an API key with full access. Parameters purchase_id and amount as Digistore24's PHP clients send them; not in its public docs (refundPartially).",
+		fn: 'refundPartially',
+		fields: [purchaseIdField('Order ID of the purchase to refund in part'), amountField('Amount to refund, in the currency of the order; at most what was paid and not yet refunded')],
+		parameters: (ctx, i) => ({ purchase_id: trimmed(ctx, 'purchaseId', i), amount: amountParameter(ctx, i) }),
 	},
 ];

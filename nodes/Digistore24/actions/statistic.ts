@@ -1,4 +1,4 @@
-import { dayOf, listOutput } from './common';
+import { collectionParameters, dayOf, listOutput, pagingFields } from './common';
 import { dateRangeFields, dateRangeParameters } from './dateRange';
 import type { Operation } from './types';
 
@@ -65,4 +65,41 @@ export const statisticOperations: Operation[] = [
 		fn: 'statsExpectedPayouts',
 		output: listOutput(['items', 'payouts'], { inherit: true }),
 	},
+	{
+		resource: 'statistic',
+		operation: 'affiliateToplist',
+		name: 'Affiliate Toplist',
+		action: 'Get affiliate toplist statistics',
+		description: 'Your affiliates ranked by sales and revenue over whole months, one item per affiliate (statsAffiliateToplist)',
+		fn: 'statsAffiliateToplist',
+		fields: [
+			{ displayName: 'From Month', name: 'fromMonth', type: 'string', default: '', required: true, placeholder: '2026-01', description: 'First month, YYYY-MM' },
+			{ displayName: 'To Month', name: 'toMonth', type: 'string', default: '', required: true, placeholder: '2026-12', description: 'Last month, YYYY-MM' },
+			{
+				displayName: 'Options',
+				name: 'toplistOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{ displayName: 'Affiliate', name: 'affiliate', type: 'string', default: '', description: 'Only this affiliate (Digistore24 ID)' },
+					{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'EUR', description: 'Currency to show the revenue in' },
+				],
+			},
+			...pagingFields(),
+		],
+		parameters: (ctx, i) => ({
+			from: monthOf(ctx.getNodeParameter('fromMonth', i)),
+			to: monthOf(ctx.getNodeParameter('toMonth', i)),
+			...collectionParameters(ctx, 'toplistOptions', i),
+		}),
+		output: listOutput(['toplist', 'affiliates', 'items'], { inherit: true, limit: true }),
+	},
 ];
+
+/** `YYYY-MM` from a month, a date or a date-time. */
+function monthOf(value: unknown): string {
+	const text = String(value ?? '').trim();
+	const match = /^(\d{4}-\d\d)/.exec(text);
+	return match ? match[1] : text;
+}

@@ -1,6 +1,7 @@
 import { DAY_MS } from '../clock';
 import { createRandom, type Random } from '../prng';
 import { splitAmount, vatRateFor, type AmountSplit } from './money';
+import { createEveryday, type Everyday } from './everyday';
 import { createExtras, type Extras } from './extras';
 import { AFFILIATES, makePerson, type Person } from './people';
 import { PARTNER_PRODUCT, PRODUCTS, type Product } from './products';
@@ -56,9 +57,17 @@ export interface Purchase {
 	transactions: Transaction[];
 	/** Credit added with addBalanceToPurchase, billed with the next payments (cents, never below 0). */
 	balance?: number;
+	/** Set by updatePurchase. */
+	custom?: string;
+	trackingkey?: string;
+	invoices_unlocked?: boolean;
+	/** The order this one upgraded (createUpgradePurchase). */
+	upgraded_from?: Purchase;
+	/** When an upgraded order's access ends (the upgrade's delivery_date). */
+	delivery_date?: Date;
 }
 
-export interface Dataset extends Extras {
+export interface Dataset extends Extras, Everyday {
 	/** What `from=start` means: when the account was created. */
 	accountStart: Date;
 	buyers: Buyer[];
@@ -119,6 +128,7 @@ export function createDataset({ seed, purchases: count, now }: SeedOptions): Dat
 		buyerById: new Map(buyers.map((buyer) => [buyer.id, buyer])),
 		nextTransactionId: FIRST_TRANSACTION_ID + transactions.length,
 		...createExtras(seed, purchases, now),
+		...createEveryday(seed, purchases, now),
 	};
 }
 

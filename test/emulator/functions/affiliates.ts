@@ -87,6 +87,69 @@ export const affiliateFunctions: FunctionTable = {
 			return assignment ? assignmentView(assignment) : { email, affiliate_id: '', affiliate_name: '' };
 		},
 	},
+	updateAffiliateCommission: {
+		writes: true,
+		params: ['affiliate_id', 'product_ids', 'commission_rate', 'commission_fix', 'commission_currency', 'approval_status'],
+		required: ['affiliate_id', 'product_ids'],
+		handler: (ctx) => {
+			const affiliate = findAffiliate(ctx, text(ctx.params, 'affiliate_id')!, 'affiliate_id');
+			const products = productsOf(text(ctx.params, 'product_ids'));
+			const rate = optionalNumber(ctx, 'commission_rate', 100);
+			const fix = optionalNumber(ctx, 'commission_fix');
+			const status = text(ctx.params, 'approval_status')?.trim();
+			if (status && !['new', 'approved', 'rejected', 'pending'].includes(status)) throw apiErrors.invalidParameter('approval_status', status, 'expected new, approved, rejected or pending');
+			if (rate === undefined && fix === undefined && !status) throw apiErrors.missingParameter(ctx.fn, 'commission_rate, commission_fix or approval_status');
+			for (const product of products) {
+				// A missing affiliation is created, as Digistore24 documents.
+				const affiliation = affiliate.affiliations.get(product.id) ?? { commission_rate: 30, commission_fix: 0, approval_status: 'approved' as const };
+				if (rate !== undefined) affiliation.commission_rate = rate;
+				if (fix !== undefined) affiliation.commission_fix = fix;
+				// "new" is how a fresh request shows before review: pending here.
+				if (status) affiliation.approval_status = status === 'new' ? 'pending' : (status as 'approved' | 'rejected' | 'pending');
+				affiliate.affiliations.set(product.id, affiliation);
+			}
+			return {
+				modified: 'Y',
+				affiliate_id: affiliate.id,
+				affiliate_name: affiliate.name,
+				commissions: products.map((product) => {
+					const a = affiliate.affiliations.get(product.id)!;
+					return { product_id: product.id, product_name: product.name, commission_rate: a.commission_rate.toFixed(2), commission_fix: a.commission_fix.toFixed(2), commission_currency: text(ctx.params, 'commission_currency')?.trim() || product.currency, approval_status: a.approval_status };
+				}),
+			};
+		},
+	},
+	getReferringAffiliate: {
+		writes: false,
+		params: ['affiliate_id'],
+		required: ['affiliate_id'],
+		handler: (ctx) => {
+			const affiliate = findAffiliate(ctx, text(ctx.params, 'affiliate_id')!, 'affiliate_id');
+			const referral = ctx.state.data.referrals.get(affiliate.id);
+			return {
+				affiliate_id: affiliate.id,
+				affiliate_name: affiliate.name,
+				referrer_id: referral?.referrer.id ?? '',
+				referrer_name: referral?.referrer.name ?? '',
+				commission: referral ? referral.commission.toFixed(2) : '',
+				referred_at: referral ? berlinDateTime(referral.created) : '',
+			};
+		},
+	},
+	setReferringAffiliate: {
+		writes: true,
+		params: ['referrer_id', 'affiliate_id', 'commission'],
+		required: ['referrer_id', 'affiliate_id'],
+		handler: (ctx) => {
+			const affiliate = findAffiliate(ctx, text(ctx.params, 'affiliate_id')!, 'affiliate_id');
+			const referrer = findAffiliate(ctx, text(ctx.params, 'referrer_id')!, 'referrer_id');
+			if (referrer.id === affiliate.id) throw apiErrors.invalidParameter('referrer_id', referrer.name, 'someone other than the affiliate');
+			const commission = optionalNumber(ctx, 'commission', 100) ?? 10;
+			const previous = ctx.state.data.referrals.get(affiliate.id);
+			ctx.state.data.referrals.set(affiliate.id, { referrer, commission, created: ctx.now });
+			return { modified: 'Y', affiliate_id: affiliate.id, referrer_id: referrer.id, referrer_name: referrer.name, commission: commission.toFixed(2), previous_referrer_name: previous?.referrer.name ?? '' };
+		},
+	},
 };
 
 function lookup(affiliates: readonly Affiliate[], key: string): Affiliate | undefined {
@@ -121,4 +184,12 @@ function assignmentView(a: { email: string; affiliate: Affiliate; campaignkey: s
 		click_id: a.click_id,
 		assigned_at: berlinDateTime(a.created),
 	};
+}
+
+function optionalNumber({ params }: CallContext, name: string, max?: number): number | undefined {
+	const raw = text(params, name)?.trim();
+	if (raw === undefined || raw === '') return undefined;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value < 0 || (max !== undefined && value > max)) throw apiErrors.invalidParameter(name, raw, max !== undefined ? `a number from 0 to ${max}` : 'a number >= 0');
+	return value;
 }

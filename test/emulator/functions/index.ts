@@ -11,6 +11,12 @@ import { rebillingFunctions } from './rebilling';
 import { partialRefundFunctions, refundFunctions } from './refunds';
 import { statsFunctions } from './stats';
 import { transactionFunctions } from './transactions';
+import { deliveryFunctions } from './deliveries';
+import { invoiceFunctions } from './invoices';
+import { marketplaceFunctions } from './marketplace';
+import { purchaseChangeFunctions } from './purchaseChanges';
+import { upgradeFunctions } from './upgrades';
+import { voucherFunctions } from './vouchers';
 import type { ApiFunction, FunctionTable } from './types';
 
 /** Every function the emulator knows; a new area is one more file spread in here. */
@@ -29,6 +35,12 @@ export const FUNCTIONS: FunctionTable = {
 	...affiliateFunctions,
 	...statsFunctions,
 	...ipnFunctions,
+	...purchaseChangeFunctions,
+	...invoiceFunctions,
+	...voucherFunctions,
+	...deliveryFunctions,
+	...upgradeFunctions,
+	...marketplaceFunctions,
 };
 
 export function findFunction(name: string): ApiFunction | undefined {

@@ -1,4 +1,5 @@
 import { apiErrors } from '../errors';
+import { ORDERFORMS } from '../data/everyday';
 import { PRODUCTS } from '../data/products';
 import { oneOf, text } from './params';
 
@@ -52,5 +53,20 @@ export const productFunctions: FunctionTable = {
 				}));
 			return { items };
 		},
+	},
+	listPaymentPlans: {
+		writes: false,
+		params: ['product_id'],
+		required: ['product_id'],
+		handler: ({ params }) => {
+			const id = text(params, 'product_id')!.trim();
+			const product = PRODUCTS.find((p) => p.id === id);
+			if (!product) throw apiErrors.notFound('Product', id);
+			return { payment_plans: [paymentPlanView(product)] };
+		},
+	},
+	listOrderforms: {
+		writes: false,
+		handler: () => ({ orderforms: ORDERFORMS.map((form) => ({ ...form })) }),
 	},
 };

@@ -166,4 +166,37 @@ export const statsFunctions: FunctionTable = {
 			return { currency: 'EUR', total_amount: formatCents([...byDate.values()].reduce((sum, e) => sum + e.amount, 0)), items };
 		},
 	},
+	statsAffiliateToplist: {
+		writes: false,
+		params: ['from', 'to', 'affiliate', 'currency'],
+		required: ['from', 'to'],
+		handler: (ctx) => {
+			const month = (name: 'from' | 'to') => {
+				const raw = text(ctx.params, name)!.trim();
+				if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw apiErrors.invalidParameter(name, raw, 'expected a month YYYY-MM');
+				return raw;
+			};
+			const from = month('from');
+			const to = month('to');
+			if (from > to) throw apiErrors.invalidParameter('from', from, `a month not after to (${to})`);
+			const only = text(ctx.params, 'affiliate')?.trim().toLowerCase();
+			const currency = text(ctx.params, 'currency')?.trim().toUpperCase() || 'EUR';
+			const totals = new Map<string, { sales: number; revenue: number; commission: number }>();
+			for (const p of ctx.state.data.purchases) {
+				if (p.role !== 'vendor' || !p.affiliate_name) continue;
+				const m = berlinDate(p.created).slice(0, 7);
+				if (m < from || m > to || (only && p.affiliate_name.toLowerCase() !== only)) continue;
+				const entry = totals.get(p.affiliate_name) ?? { sales: 0, revenue: 0, commission: 0 };
+				entry.sales++;
+				entry.revenue += eur(p.split.gross, p.product.currency);
+				entry.commission += eur(p.split.affiliate, p.product.currency);
+				totals.set(p.affiliate_name, entry);
+			}
+			const rate = currency === 'EUR' ? 1 : eur(100, currency) / 100;
+			const toplist = [...totals]
+				.sort(([a, x], [b, y]) => y.sales - x.sales || y.revenue - x.revenue || (a < b ? -1 : 1))
+				.map(([name, t], index) => ({ rank: String(index + 1), affiliate_name: name, sales_count: String(t.sales), revenue: formatCents(Math.round(t.revenue / rate)), commission: formatCents(Math.round(t.commission / rate)) }));
+			return { from, to, currency, toplist };
+		},
+	},
 };
