@@ -8,6 +8,7 @@ import { join } from 'path';
 import { RESOURCES } from '../../nodes/Digistore24/actions';
 import { fieldsForEvent, IPN_EVENTS, EVENT_ALIASES } from '../../nodes/Digistore24/ipn/events';
 import type { FieldKind } from '../../nodes/Digistore24/ipn/fields';
+import { POLL_EVENTS } from '../../nodes/Digistore24/poll/events';
 
 export const README = join(__dirname, '../../README.md');
 
@@ -52,7 +53,16 @@ export function operationsTable(): string {
 	return ['| Resource | Action | Digistore24 function | What it does | Paging |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
-const SECTIONS: Record<string, () => string> = { events: eventsTable, fields: fieldsTables, operations: operationsTable };
+export function pollEventsTable(): string {
+	const FROM = { transactions: 'listTransactions', rebillingChanges: 'listRebillingStatusChanges' } as const;
+	const rows = POLL_EVENTS.map((event) => {
+		const matches = event.matches.length ? ` (${event.source === 'transactions' ? 'transaction_type' : 'change_type'} ${event.matches.map((m) => `\`${m}\``).join(', ')})` : ' (every other change_type)';
+		return `| ${event.ipn.name} | \`${event.ipn.value}\` | \`${FROM[event.source]}\`${matches} | ${event.missing} |`;
+	});
+	return ['| Event | `event` | Read from | Not in the polled item (the IPN has it) |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+const SECTIONS: Record<string, () => string> = { events: eventsTable, pollEvents: pollEventsTable, fields: fieldsTables, operations: operationsTable };
 
 export function renderReadme(text: string): string {
 	let out = text;

@@ -18,7 +18,7 @@ export interface PollEvent {
 }
 
 const TRANSACTION_MISSING =
-	'order date and purchase key, the buyer\'s address, affiliate id and link, tracking (campaign key, UTM), links (invoice, receipt, renew), the net/VAT/provider/fee split, billing status and next payment date, instalment plan, IPN connection and test mode (isTest is always false)';
+	'order date and purchase key, the buyer\'s address, affiliate id and link, tracking (campaign key, UTM), links (invoice, receipt, renew), the net, provider and fee amounts, billing status and next payment date, instalment plan, IPN connection and test mode (isTest is always false)';
 const CHANGE_MISSING =
 	'transaction and amounts, the buyer\'s address, affiliate, tracking, links, next payment date and last paid day, IPN connection and test mode (isTest is always false)';
 
