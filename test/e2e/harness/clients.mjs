@@ -1,5 +1,6 @@
-// n8n 2.41.1 endpoints used by the tests: the public API (/api/v1 + X-N8N-API-KEY) and the
-// editor's cookie-session REST API (/rest, /types), including owner setup and API key creation.
+// n8n endpoints used by the tests (the same on 2.41.1 and 1.123.81; differences in n8n-quirks.mjs):
+// the public API (/api/v1 + X-N8N-API-KEY) and the editor's cookie-session REST API (/rest,
+// /types), including owner setup and API key creation.
 import { apiClient, sessionClient } from './http.mjs';
 
 export const OWNER = Object.freeze({
@@ -9,11 +10,11 @@ export const OWNER = Object.freeze({
 	lastName: 'Owner',
 });
 
-export function publicApi(baseUrl, getKey) {
+export function publicApi(baseUrl, getKey, quirks) {
 	const call = apiClient(baseUrl, getKey);
 	return {
 		call,
-		createCredential: (c) => call('POST', '/credentials', c), // {name, type, data}
+		createCredential: (c) => call('POST', '/credentials', { ...c, data: quirks.credentialData(c.data) }), // {name, type, data}
 		deleteCredential: (id) => call('DELETE', `/credentials/${id}`),
 		/** Stored credential test: {status:'OK'|'Error', message}. */
 		testCredential: (id) => call('POST', `/credentials/${id}/test`),
@@ -51,7 +52,7 @@ export async function setupOwnerAndLogin(rest, owner = OWNER) {
 		const { email, firstName, lastName, password } = owner;
 		await rest.post('/rest/owner/setup', { email, firstName, lastName, password });
 	}
-	// 2.x login body; 1.x used `email`.
+	// n8n 1.123 and 2.x; older 1.x used `email`.
 	await rest.post('/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 }
 

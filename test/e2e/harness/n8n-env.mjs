@@ -1,7 +1,11 @@
 // Environment for a headless, offline n8n (see /work/shared/reference/real-n8n.md §3).
 // Everything that would phone home is off; mcp-registry is the one module that otherwise calls
 // api.n8n.io at startup.
+import { n8nQuirks } from './n8n-quirks.mjs';
+import { n8nRuntime } from './runtime.mjs';
+
 export function n8nEnv({ userFolder, port, brokerPort, host = '127.0.0.1' }) {
+	const quirks = n8nQuirks(n8nRuntime().major);
 	return {
 		N8N_USER_FOLDER: userFolder, // n8n keeps its data in <userFolder>/.n8n
 		N8N_PORT: String(port),
@@ -28,7 +32,7 @@ export function n8nEnv({ userFolder, port, brokerPort, host = '127.0.0.1' }) {
 		N8N_PYTHON_ENABLED: 'false',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_DISABLED_MODULES: quirks.disabledModules,
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
 	};

@@ -1,4 +1,4 @@
-// A real n8n (pinned version, Node 24) for end-to-end tests: fresh user folder, our packed package
+// A real n8n (the version N8N_VERSION picks, see runtime.mjs) for end-to-end tests: fresh user folder, our packed package
 // installed as a community package, owner + API key set up, clients for REST and the public API.
 //
 //   const n8n = await startN8n({ packageTarball });
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApiKey, OWNER, publicApi, restApi, setupOwnerAndLogin } from './clients.mjs';
 import { installPackage } from './install-package.mjs';
+import { n8nQuirks } from './n8n-quirks.mjs';
 import { n8nEnv } from './n8n-env.mjs';
 import { onExitCleanup, spawnGroup, stopGroup } from './processes.mjs';
 import { ensureN8nInstalled } from './runtime.mjs';
@@ -44,7 +45,7 @@ export async function startN8n(o = {}) {
 	let proc;
 	let apiKey;
 	const rest = restApi(baseUrl);
-	const api = publicApi(baseUrl, () => apiKey);
+	const api = publicApi(baseUrl, () => apiKey, n8nQuirks(rt.major));
 
 	async function start() {
 		const t0 = Date.now();
@@ -75,14 +76,20 @@ export async function startN8n(o = {}) {
 		const logFrom = logText.length; // a restart must not see the previous run's startup line
 
 		// /healthz answers before migrations; readiness = DB ready; the log line = workflows activated.
-		await waitFor(
+		// An n8n that exits during startup fails at once (waitFor would retry until its timeout).
+		const died = exited.then(() => {
+			throw new Error(`n8n exited during startup; log tail:\n${logText.slice(-3000)}`);
+		});
+		died.catch(() => {});
+		const ready = waitFor(
 			async () => {
-				if (current.dead) throw new Error(`n8n exited during startup; log tail:\n${logText.slice(-3000)}`);
+				if (current.dead) return true; // `died` has already failed the start; stop polling
 				const r = await fetch(`${baseUrl}/healthz/readiness`).catch(() => undefined);
 				return r?.ok && logText.includes('Editor is now accessible', logFrom);
 			},
 			{ timeoutMs: 180_000, message: `n8n on ${baseUrl} to become ready` },
-		).catch(async (e) => {
+		);
+		await Promise.race([ready, died]).catch(async (e) => {
 			await stopGroup(child.pid, 5_000);
 			throw e;
 		});
@@ -105,6 +112,9 @@ export async function startN8n(o = {}) {
 		logFile,
 		package: pkg,
 		owner: OWNER,
+		/** The n8n version running (N8N_VERSION, default the newest in versions.sh) and its major. */
+		version: rt.version,
+		major: rt.major,
 		startMs,
 		get apiKey() {
 			return apiKey;
