@@ -148,7 +148,11 @@ test('answer after success: Answer Notification sends OK at the end; a failed ru
 		const [run] = await n8n.waitForExecutions(wf.id, 1);
 		if (failBeforeAnswer) {
 			assert.notEqual(answer.body, 'OK', 'a failed run must not answer OK');
-			assert.ok(answer.status >= 500, `a failed run answers an error, got ${answer.status}`);
+			// Digistore24 takes any answer but `OK` as failed and resends. A run that ends before the
+			// answering node: n8n 2.x answers an error; n8n 1.x an empty 200 (active-executions.js
+			// resolves the pending response with {}).
+			if (n8n.major >= 2) assert.ok(answer.status >= 500, `a failed run answers an error, got ${answer.status}`);
+			else assert.deepEqual([answer.status, answer.body], [200, ''], 'n8n 1.x: a failed run answers an empty 200');
 			assert.equal(run.status, 'error');
 		} else {
 			assert.deepEqual([answer.status, answer.body], [200, 'OK']);

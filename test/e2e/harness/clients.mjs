@@ -29,8 +29,10 @@ export function publicApi(baseUrl, getKey, quirks) {
 	};
 }
 
-export function restApi(baseUrl) {
+/** `api`: the public API client, for the credential test of n8n versions that test saved credentials only. */
+export function restApi(baseUrl, quirks, api) {
 	const rest = sessionClient(baseUrl);
+	const test = async (credentials) => (await rest.post('/rest/credentials/test', { credentials: { name: '', ...credentials } })).data;
 	return {
 		...rest,
 		nodeTypes: () => rest.get('/types/nodes.json'),
@@ -38,10 +40,18 @@ export function restApi(baseUrl) {
 		/**
 		 * Credential test as the editor does it: POST /rest/credentials/test {credentials:{id,name,type,data}}
 		 * -> {status:'OK'|'Error', message}. id = a saved credential (`data` overrides its stored values),
-		 * or id '' to test unsaved data (2.41.1 allows that for the owner: credential:manageInstance).
+		 * or id '' to test unsaved data (2.41.1 allows that for the owner: credential:manageInstance;
+		 * on n8n 1.x, whose editor saves before it tests, the data is saved, tested and deleted).
 		 */
-		testCredential: async (credentials) =>
-			(await rest.post('/rest/credentials/test', { credentials: { name: '', ...credentials } })).data,
+		testCredential: async (credentials) => {
+			if (credentials.id || quirks.testsUnsavedCredentials) return await test(credentials);
+			const saved = await api.createCredential({ name: `credential test ${Date.now()}`, type: credentials.type, data: credentials.data });
+			try {
+				return await test({ ...credentials, id: saved.id, data: quirks.credentialData(credentials.data) });
+			} finally {
+				await api.deleteCredential(saved.id);
+			}
+		},
 	};
 }
 

@@ -8,6 +8,8 @@ export function n8nQuirks(major) {
 		 * over the API must say "all" (what the editor's default means). 2.x has no such field.
 		 */
 		credentialData: (data) => (major === 1 ? { allowedHttpRequestDomains: 'all', ...data } : data),
+		/** n8n 1.x tests only a saved credential (403 for id ''); 2.x also tests unsaved data. */
+		testsUnsavedCredentials: major >= 2,
 		/** 2.x's mcp-registry module calls api.n8n.io at startup; 1.x has no such module and refuses to start when it is named. */
 		disabledModules: major === 1 ? '' : 'mcp-registry',
 	};

@@ -44,8 +44,9 @@ export async function startN8n(o = {}) {
 	let logText = '';
 	let proc;
 	let apiKey;
-	const rest = restApi(baseUrl);
-	const api = publicApi(baseUrl, () => apiKey, n8nQuirks(rt.major));
+	const quirks = n8nQuirks(rt.major);
+	const api = publicApi(baseUrl, () => apiKey, quirks);
+	const rest = restApi(baseUrl, quirks, api);
 
 	async function start() {
 		const t0 = Date.now();
