@@ -61,7 +61,7 @@ const ok = (r) => r.code === 0 && r.fail === 0 && r.pass > 0 && !r.cancelled;
 const day = new Date().toISOString().slice(0, 10);
 console.log('');
 for (const r of results) {
-	const scope = r.version === newest && !chosenFiles.length ? 'every e2e file' : 'core checks';
+	const scope = chosenFiles.length ? 'chosen files' : r.version === newest ? 'every e2e file' : 'core checks';
 	log(`n8n ${r.version} on Node ${r.node}: ${ok(r) ? 'PASSED' : 'FAILED'}: ${r.pass} passed, ${r.fail} failed, ${r.skipped} skipped (${scope}: ${r.files.length} files, ${r.seconds} s)`);
 }
 // README's compatibility table, ready to paste (also in test/e2e/artifacts/compatibility.md).
