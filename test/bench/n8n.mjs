@@ -73,8 +73,9 @@ function groupCpuSeconds(pgid) {
 	return ticks / CLOCK_TICKS;
 }
 
-async function autocannon(url, body, { connections, seconds }) {
-	const args = [AUTOCANNON, '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', `content-type=${FORM}`, '-b', body, '-t', '60', '-j', url];
+async function autocannon(url, body, { connections, seconds, method = 'POST' }) {
+	const request = method === 'GET' ? ['-m', 'GET'] : ['-m', method, '-H', `content-type=${FORM}`, '-b', body];
+	const args = [AUTOCANNON, '-c', String(connections), '-d', String(seconds), ...request, '-t', '60', '-j', url];
 	const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
 	return JSON.parse(stdout);
 }
@@ -97,13 +98,17 @@ export async function benchRealN8n({ engine, tarball, floorTarball, form, rounds
 		const pgid = n8nProcessGroup(userFolder);
 		const cpu = () => (pgid ? groupCpuSeconds(pgid) : NaN);
 		const credential = await n8n.api.createCredential(credentialBody('http://127.0.0.1:9', { apiKey: READ_ONLY_KEY, ipnPassphrase: form.passphrase }));
-		const variants = workflows({ credential, passphrase: form.passphrase });
+		const postbackCredential = form.postbackToken
+			? await n8n.api.createCredential({ name: 'Digistore24 postback token', type: 'digistore24PostbackApi', data: { token: form.postbackToken } })
+			: undefined;
+		const variants = workflows({ credential, passphrase: form.passphrase, postbackCredential, form });
 		for (const variant of variants) {
 			const created = await n8n.api.createWorkflow({ name: `bench ${variant.key}`, ...variant.workflow });
 			variant.id = created.id;
-			variant.url = n8n.webhookUrl(variant.path);
+			// A variant with a query string (postbacks) is requested with it, by its own method.
+			variant.url = n8n.webhookUrl(variant.path) + (variant.query ?? '');
 			await n8n.api.activate(created.id);
-			await n8n.waitForWebhook(variant.path);
+			await n8n.waitForWebhook(variant.path, variant.method ?? 'POST');
 		}
 		await checkBehaviour(variants, form);
 
@@ -121,7 +126,7 @@ export async function benchRealN8n({ engine, tarball, floorTarball, form, rounds
 		const measure = async (variant, duration) => {
 			const before = await finished(variant);
 			const cpuBefore = cpu();
-			const result = await autocannon(variant.url, form.formBody, { connections, seconds: duration });
+			const result = await autocannon(variant.url, form.formBody, { connections, seconds: duration, method: variant.method });
 			const answered = result['2xx'];
 			const drainStart = Date.now();
 			while ((await finished(variant)) - before < answered) {
@@ -167,6 +172,16 @@ async function checkBehaviour(variants, form) {
 		const res = await fetch(url, { method: 'POST', headers: { 'content-type': FORM }, body });
 		return `${res.status} ${(await res.text()).slice(0, 40)}`.trim();
 	};
+	const get = async (url) => {
+		const res = await fetch(url);
+		return `${res.status} ${(await res.text()).slice(0, 40)}`.trim();
+	};
+	// GET variants (postbacks): the real postback, and the same with another token.
+	const gets = { postback: ['200 OK', '403 Forbidden'], floorGet: ['200 OK', '200 OK'] };
+	for (const variant of variants.filter((v) => v.method === 'GET')) {
+		const got = [await get(variant.url), await get(variant.url.replace(form.postbackToken, 'not-the-token-0123456789'))];
+		if (JSON.stringify(got) !== JSON.stringify(gets[variant.key])) throw new Error(`${variant.key}: expected ${gets[variant.key].join(', ')}; got ${got.join(', ')}`);
+	}
 	const expected = {
 		trigger: ['200 OK', '403 Forbidden'],
 		floor: ['200 OK', '200 OK'],
@@ -175,7 +190,7 @@ async function checkBehaviour(variants, form) {
 		code: ['200', /^500/],
 	};
 	for (const variant of variants) {
-		if (!expected[variant.key]) continue;
+		if (!expected[variant.key] || variant.method === 'GET') continue;
 		const got = [await post(variant.url, form.formBody), await post(variant.url, forged)];
 		const [valid, invalid] = expected[variant.key];
 		if (got[0] !== valid || !(invalid instanceof RegExp ? invalid.test(got[1]) : got[1] === invalid)) {

@@ -2,12 +2,15 @@
  * The signed notifications the benchmarks send: built by the emulator's sample builder and signed
  * by its sender (which signs with the shipped signature module), so they are what Digistore24 sends.
  *
- *   npx tsx test/bench/payloads.ts   prints {passphrase, formBody, formFields} for the real-n8n part
+ *   npx tsx test/bench/payloads.ts   prints {passphrase, formBody, formFields, postbackToken, postbackQuery} for the real-n8n part
  */
 import { buildSampleIpn, type IpnParams } from '../emulator/ipn-sample';
 import { signedBody } from '../emulator/ipn-sender';
+import { fillPlaceholders, postbackValues } from '../emulator/postback';
+import { queryTemplate, TOKEN_SLOT } from '../../nodes/Digistore24/postback/placeholders';
 
 export const PASSPHRASE = 'bench-ipn-passphrase';
+export const POSTBACK_TOKEN = 'bench-postback-token-0123456789';
 const NOW = new Date('2026-11-20T10:00:00Z');
 
 /** A short payment: the fields a minimal integration reads. */
@@ -43,5 +46,7 @@ export function signed(params: IpnParams, passphrase = PASSPHRASE): string {
 
 if (require.main === module) {
 	const params = paymentOfSize(1, 1500);
-	process.stdout.write(JSON.stringify({ passphrase: PASSPHRASE, formBody: signed(params), formFields: Object.keys(params).length + 1 }));
+	// An affiliate sale postback as Digistore24 requests it: the query string the node shows, filled in.
+	const postbackQuery = fillPlaceholders(queryTemplate('affiliate').replace(TOKEN_SLOT, POSTBACK_TOKEN), postbackValues({ role: 'affiliate', kind: 'sale', seq: 1, now: NOW }));
+	process.stdout.write(JSON.stringify({ passphrase: PASSPHRASE, formBody: signed(params), formFields: Object.keys(params).length + 1, postbackToken: POSTBACK_TOKEN, postbackQuery }));
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only 1,2,3,4,5]
+// npm run bench [-- --quick] [-- --only 1,2,3,4,5,6]
 //
 // Measures the package against the physical limit and against what users would build instead,
 // each ratio against its baseline in the same run, several rounds, median and spread (min–max).
@@ -13,9 +13,10 @@ import { parseArgs, promisify } from 'node:util';
 import { packPackage } from '../e2e/harness/pack.mjs';
 import { n8nRuntime, repoRoot } from '../e2e/harness/runtime.mjs';
 import { benchRealN8n, statedSettings } from './n8n.mjs';
+import { postbackWorkflows } from './workflows.mjs';
 import { measureLoad, measureTarball, unpackTarball } from './package.mjs';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', default: '1,2,3,4,5' } } });
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', default: '1,2,3,4,5,6' } } });
 const QUICK = args.quick;
 const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
 const CONFIG = QUICK
@@ -127,13 +128,52 @@ async function rowIpn() {
 	}
 }
 
-async function rowN8n(tarball) {
-	log('2: signed bodies and the floor fixture');
-	const form = await tsx('test/bench/payloads.ts', []);
+/** Packs the floor fixture (the minimal community trigger) into a temporary folder; calls fn with the tarball. */
+async function withFloorTarball(fn) {
 	const fixtureDir = path.join(repoRoot, 'test/bench/fixtures/n8n-nodes-bench-floor');
 	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-floor-'));
 	try {
-		const floorTarball = path.join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: fixtureDir, encoding: 'utf8' }).trim().split('\n').pop());
+		return await fn(path.join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: fixtureDir, encoding: 'utf8' }).trim().split('\n').pop()));
+	} finally {
+		rmSync(packDir, { recursive: true, force: true });
+	}
+}
+
+async function rowPostback(tarball) {
+	log('6: postback trigger vs the floor, both with GET');
+	const form = await tsx('test/bench/payloads.ts', []);
+	await withFloorTarball(async (floorTarball) => {
+		for (const engine of ENGINES) {
+			log(`6: real n8n, ${engine} expression engine`);
+			const r = await benchRealN8n({ engine, tarball, floorTarball, form: { ...form }, workflows: postbackWorkflows, ...CONFIG.n8n[engine], log });
+			const runs = (k) => r.results[k].runs;
+			const rate = (k) => `${fmt(median(runs(k).map((m) => m.rps)), 1)} req/s, ${fmt(median(runs(k).map((m) => m.perCpuSecond)), 1)} req/CPU-s (p50 ${fmt(median(runs(k).map((m) => m.p50)), 0)} ms)`;
+			const paired = (field) => spread(runs('postback').map((m, i) => m[field] / runs('floorGet')[i][field]));
+			const failed = Object.values(r.results).reduce((n, v) => n + v.runs.reduce((sum, m) => sum + m.failed, 0), 0);
+			const engineName = engine === 'default' ? 'default engine (vm)' : 'legacy engine';
+			if (failed) failures.push(`row 6 (${engineName}): ${failed} requests without a 2xx answer`);
+			const byRate = paired('rps');
+			const byCpu = paired('perCpuSecond');
+			const key = engine === 'default' ? 'vm' : 'legacy';
+			addFigure({
+				id: '6',
+				what: `Digistore24 Postback Trigger vs a minimal community trigger, GET with a ${form.postbackQuery.length}-char affiliate sale postback query, n8n ${r.n8nVersion}, Node ${r.nodeVersion}, ${engineName}`,
+				ours: rate('postback'),
+				baseline: rate('floorGet'),
+				ratio: `req/s ${ratioText(byRate)}; per CPU-s ${fmt(byCpu.median)} (${fmt(byCpu.min)}–${fmt(byCpu.max)})`,
+				value: byRate.median,
+				goal: { op: '>=', value: 0.95 },
+				name: `postback_vs_floor_rps_${key}`,
+			});
+			addBenchLine(`postback_vs_floor_per_cpu_${key}`, byCpu.median);
+		}
+	});
+}
+
+async function rowN8n(tarball) {
+	log('2: signed bodies and the floor fixture');
+	const form = await tsx('test/bench/payloads.ts', []);
+	return withFloorTarball(async (floorTarball) => {
 		const out = [];
 		for (const engine of ENGINES) {
 			log(`2: real n8n, ${engine} expression engine`);
@@ -171,9 +211,7 @@ async function rowN8n(tarball) {
 			}
 		}
 		return { form, runs: out };
-	} finally {
-		rmSync(packDir, { recursive: true, force: true });
-	}
+	});
 }
 
 async function rowReturnAll() {
@@ -301,6 +339,8 @@ ${failures.length ? `\n**Problems during the run:** ${failures.join('; ')}\n` : 
 
 **5. Polling Trigger.** One \`poll()\` of the Digistore24 Polling Trigger (the packed package's dist/, n8n-core's PollContext, n8n's HTTP helper) over a window holding 10,000 transactions (listTransactions, pages of 1000), against a plain fetch loop over the same pages; API calls counted in the emulator's call log (each side makes the same 10). "New": the state's floor is before all of them, so each becomes an item typed by the IPN normalizer. "Seen": the state after that poll, so every row is recognised by id and none is typed; this is what each poll costs while 10,000 records sit inside the late-arrival window. The loop only fetches and parses. The emulator (50 seeded purchases plus the 10,000 booked by \`POST /__emulator/activity\`) runs in its own process.
 
+**6. Postback trigger.** The same floor trigger as in row 2, now also listening for GET, against the Digistore24 Postback Trigger, in one n8n, both requested with GET and the query string of an affiliate sale postback (the node's query string, filled in as the emulator fills it), both answered by n8n once the execution is stored. What the postback trigger adds: reading the credential (kept 5 s, like the IPN trigger), the constant-time token check (two SHA-256 of a short string), parsing the query from the raw URL, typing about 30 parameters and the repeat mark (one SHA-1 and a Set lookup).
+
 ## n8n settings (both instances; the legacy instance adds N8N_EXPRESSION_ENGINE=legacy)
 
 ${Object.entries(settings).map(([k, v]) => `\`${k}=${v}\``).join(', ')}
@@ -324,8 +364,9 @@ async function measureRows(tarball) {
 	if (ONLY.has('4')) await attempt('row 4', () => rowPackage(tarball));
 	if (ONLY.has('5')) await attempt('row 5', rowPoll);
 	if (ONLY.has('2')) n8nRun = await attempt('row 2', () => rowN8n(tarball));
-	// Rows were measured with the long real-n8n row last; print them by number (a stable sort).
-	const order = ['1', '2a', '2b', '2c', '3', '4', '5'];
+	if (ONLY.has('6')) await attempt('row 6', () => rowPostback(tarball));
+	// Rows were measured with the long real-n8n rows last; print them by number (a stable sort).
+	const order = ['1', '2a', '2b', '2c', '3', '4', '5', '6'];
 	figures.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 	console.log(table());
 	console.log('');

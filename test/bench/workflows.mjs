@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { ACTION_TYPE, TRIGGER_TYPE } from '../e2e/harness/digistore24.mjs';
 
+export const POSTBACK_TYPE = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
+
 export const FLOOR_TYPE = 'n8n-nodes-bench-floor.benchFloorTrigger';
 const WEBHOOK = { type: 'n8n-nodes-base.webhook', typeVersion: 2.1 };
 
@@ -97,6 +99,39 @@ export function benchWorkflows({ credential, passphrase }) {
 			label: 'Webhook (Raw Body) → Code node checking sha_sign',
 			path: 'bench-code',
 			workflow: chain(verifyingWebhook('bench-code'), node('Code', 'n8n-nodes-base.code', 2, 1, { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: codeNodeVerifier(passphrase) })),
+		},
+	];
+}
+
+/**
+ * Row 5: the postback trigger against the same floor trigger, both requested with GET and the
+ * query string of an affiliate sale postback, as Digistore24 sends it; both answered on receipt.
+ */
+export function postbackWorkflows({ postbackCredential, form }) {
+	const postbackId = randomUUID();
+	const floorId = randomUUID();
+	return [
+		{
+			key: 'postback',
+			label: 'Digistore24 Postback Trigger → NoOp (checks the token, types)',
+			path: `${postbackId}/postback`,
+			method: 'GET',
+			query: form.postbackQuery,
+			workflow: chain(
+				node('Digistore24 Postback Trigger', POSTBACK_TYPE, 1, 0, { events: ['affiliate_sale'] }, {
+					webhookId: postbackId,
+					credentials: { digistore24PostbackApi: { id: postbackCredential.id, name: postbackCredential.name } },
+				}),
+				noOp(),
+			),
+		},
+		{
+			key: 'floorGet',
+			label: 'minimal community trigger → NoOp (GET, answers OK only)',
+			path: `${floorId}/ipn`,
+			method: 'GET',
+			query: form.postbackQuery,
+			workflow: chain(node('Bench Floor Trigger', FLOOR_TYPE, 1, 0, {}, { webhookId: floorId }), noOp()),
 		},
 	];
 }

@@ -10,6 +10,8 @@ import { startN8n } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
 
 const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const POSTBACK_ENTRIES = ['On affiliate sale', 'On affiliate refund / chargeback', 'On vendor sale postback'];
 const PKG = 'n8n-nodes-digistore24';
 const TRIGGERS = ['On new payment', 'On new e-ticket', 'On affiliate approved'];
 
@@ -89,4 +91,30 @@ test('the editor offers the Digistore24 nodes', async (t) => {
 		await page.getByTestId('node-parameters').waitFor();
 		await shot('trigger-open');
 	});
+});
+
+test('an affiliate finds the postback trigger: searching "Digistore24" shows its entries', async () => {
+	// A fresh tab of the signed-in browser, so the first test's unsaved workflow does not interfere.
+	const page = await browser.context.newPage();
+	try {
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.getByTestId('canvas-plus-button').waitFor();
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Digistore24');
+		const creator = page.getByTestId('node-creator');
+		const app = creator.getByTestId('node-creator-item-name').filter({ hasText: /^Digistore24 Postback$/ });
+		await app.first().waitFor();
+		await app.first().click();
+		for (const name of POSTBACK_ENTRIES) await creator.getByText(name, { exact: true }).waitFor();
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'postback-node-panel.png') });
+		// Added to the canvas, the node opens with the query strings to paste at Digistore24.
+		await creator.getByText('On affiliate sale', { exact: true }).click();
+		const ndv = page.getByTestId('ndv');
+		await ndv.waitFor();
+		await ndv.getByText('?token=YOUR_TOKEN&postback=affiliate&cid={cid}', { exact: false }).first().waitFor();
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'postback-node.png') });
+	} finally {
+		await page.close();
+	}
 });
