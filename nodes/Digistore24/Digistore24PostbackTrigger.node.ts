@@ -76,7 +76,7 @@ export class Digistore24PostbackTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: '12345, 67890',
-						description: 'Only these products (comma-separated; needs {product_ID} in the URL). Empty means all products.',
+						description: 'Only these products (comma-separated; needs {product_id} in the URL). Empty means all products.',
 					},
 				],
 			},

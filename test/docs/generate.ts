@@ -9,6 +9,8 @@ import { RESOURCES } from '../../nodes/Digistore24/actions';
 import { fieldsForEvent, IPN_EVENTS, EVENT_ALIASES } from '../../nodes/Digistore24/ipn/events';
 import type { FieldKind } from '../../nodes/Digistore24/ipn/fields';
 import { POLL_EVENTS } from '../../nodes/Digistore24/poll/events';
+import { POSTBACK_EVENTS } from '../../nodes/Digistore24/postback/events';
+import { PLACEHOLDERS, queryTemplate, type PlaceholderKind } from '../../nodes/Digistore24/postback/placeholders';
 
 export const README = join(__dirname, '../../README.md');
 
@@ -62,7 +64,24 @@ export function pollEventsTable(): string {
 	return ['| Event | `event` | Read from | Not in the polled item (the IPN has it) |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-const SECTIONS: Record<string, () => string> = { events: eventsTable, pollEvents: pollEventsTable, fields: fieldsTables, operations: operationsTable };
+const PLACEHOLDER_TYPE: Record<PlaceholderKind, string> = { text: 'string', id: 'string', email: 'string', amount: 'number', integer: 'number', flag: 'boolean (Y/N or 1/0)', unix: 'ISO date-time' };
+
+/** The postback trigger's entries, the query strings to paste and every placeholder, from its catalogues. */
+export function postbackTables(): string {
+	const events = POSTBACK_EVENTS.map((event) => `| ${event.action} | \`${event.value}\` | ${event.description} |`);
+	const placeholders = PLACEHOLDERS.map((p) => {
+		const output = p.property ? `\`${p.group ? `${p.group}.` : ''}${p.property}\` (${PLACEHOLDER_TYPE[p.kind]})` : 'raw only';
+		return `| \`{${p.name}}\` | ${p.roles.join(', ')} | ${output} | ${p.description} |`;
+	});
+	return [
+		'| Node panel entry | `event` | When |', '|---|---|---|', ...events, '',
+		'Affiliate connection, after the Production URL:', '', '```', queryTemplate('affiliate'), '```', '',
+		'Vendor connection, after the Production URL:', '', '```', queryTemplate('vendor'), '```', '',
+		'| Placeholder | Connections | Output | Meaning |', '|---|---|---|---|', ...placeholders,
+	].join('\n');
+}
+
+const SECTIONS: Record<string, () => string> = { events: eventsTable, pollEvents: pollEventsTable, fields: fieldsTables, operations: operationsTable, postback: postbackTables };
 
 export function renderReadme(text: string): string {
 	let out = text;
