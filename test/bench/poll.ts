@@ -5,7 +5,7 @@
  * emitted before (the steady state while they sit inside the late-arrival window: no item). API
  * calls are counted in the emulator's call log. Rounds alternate which side runs first.
  *
- *   npm run build && node --import tsx test/bench/poll.ts [--rounds 5] [--transactions 10000]   prints JSON
+ *   npm run build && node --expose-gc --import tsx test/bench/poll.ts [--rounds 5] [--transactions 10000]   prints JSON
  */
 import { spawn } from 'child_process';
 import path from 'path';
@@ -22,6 +22,7 @@ const { values: args } = parseArgs({ options: { rounds: { type: 'string', defaul
 const ROUNDS = Number(args.rounds);
 const TRANSACTIONS = Number(args.transactions);
 const root = path.resolve(__dirname, '../..');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 async function startEmulatorProcess(): Promise<{ url: string; stop: () => void }> {
 	// A small seeded history: the window holds (almost) only the 10,000 made below.
@@ -86,6 +87,8 @@ async function main() {
 			const names = round % 2 === 0 ? ['pollNew', 'loop', 'pollSeen'] : ['loop', 'pollSeen', 'pollNew'];
 			for (const name of names) {
 				const before = await callCount();
+				// The previous side's garbage is collected before, not during, this one.
+				gc();
 				const start = process.hrtime.bigint();
 				const out = await sides[name]();
 				const ms = Number(process.hrtime.bigint() - start) / 1e6;

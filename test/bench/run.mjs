@@ -243,7 +243,7 @@ async function rowReturnAll() {
 
 async function rowPoll() {
 	log('5: one poll with 10,000 transactions in the window, trigger vs plain loop');
-	const r = await tsx('test/bench/poll.ts', ['--rounds', String(CONFIG.poll.rounds)]);
+	const r = await tsx('test/bench/poll.ts', ['--rounds', String(CONFIG.poll.rounds)], { nodeArgs: ['--expose-gc'] });
 	const ms = (list) => median(list.map((m) => m.ms));
 	const calls = (list) => median(list.map((m) => m.calls));
 	for (const [side, what, name] of [

@@ -1,4 +1,4 @@
-import type { FieldKind } from './fields';
+import type { FieldKind, IpnField } from './fields';
 import { fieldsForEvent, type IpnEvent } from './events';
 import type { IpnParams } from './parse';
 import { isSignatureKey } from './signature';
@@ -45,6 +45,8 @@ function toNumber(value: string): number | undefined {
 export interface NormalizeOptions {
 	/** Keep the untouched parameters under `raw` (default true). */
 	includeRaw?: boolean;
+	/** The event's fields to look at, when the caller knows most are absent (catalogue order kept). */
+	fields?: readonly IpnField[];
 }
 
 /** Turns verified IPN parameters into the trigger's typed item. Never carries the signature. */
@@ -57,7 +59,7 @@ export function normalizeIpn(params: IpnParams, event: IpnEvent, options: Normal
 	if (params.event_label) item.eventLabel = params.event_label;
 	if (params.api_mode) item.apiMode = params.api_mode;
 	if (params.ipn_version) item.ipnVersion = params.ipn_version;
-	for (const field of fieldsForEvent(event)) {
+	for (const field of options.fields ?? fieldsForEvent(event)) {
 		const value = params[field.key];
 		if (value === undefined || value === '') continue;
 		const typed = CONVERT[field.kind](value);

@@ -1,3 +1,5 @@
+import { fieldsForEvent } from '../ipn/events';
+import type { IpnField } from '../ipn/fields';
 import type { IpnParams } from '../ipn/parse';
 import { normalizeIpn, type NormalizedIpn } from '../ipn/normalize';
 import type { PollEvent } from './events';
@@ -73,9 +75,19 @@ export function rebillingChangeItem(row: ApiRow, event: PollEvent): PolledItem {
 	return polled;
 }
 
+/** Per event, only the catalogue fields a polled row can fill (same order): the item is the same, typing is quicker. */
+const FILLABLE = new Set([...TRANSACTION_TO_IPN, ...CHANGE_TO_IPN].map(([, key]) => key).concat(['transaction_date', 'amount_vendor', 'amount_affiliate']));
+const fieldsByEvent = new Map<string, IpnField[]>();
+
+function fillableFields(event: PollEvent): IpnField[] {
+	let fields = fieldsByEvent.get(event.ipn.value);
+	if (!fields) fieldsByEvent.set(event.ipn.value, (fields = fieldsForEvent(event.ipn).filter((field) => FILLABLE.has(field.key))));
+	return fields;
+}
+
 function item(params: IpnParams, row: ApiRow, event: PollEvent): PolledItem {
 	params.event = event.ipn.value;
-	const polled = normalizeIpn(params, event.ipn, { includeRaw: false }) as PolledItem;
+	const polled = normalizeIpn(params, event.ipn, { includeRaw: false, fields: fillableFields(event) }) as PolledItem;
 	polled.source = 'poll';
 	polled.raw = rawOf(row);
 	return polled;
