@@ -6,7 +6,8 @@ import { list } from './functions/params';
 import { parseFault } from './faults';
 import { readBody, sendJson } from './http';
 import { buildSampleIpn } from './ipn-sample';
-import { postForm, signedBody } from './ipn-sender';
+import { attemptDelivery, runRetries } from './ipn-delivery';
+import { signedBody } from './ipn-sender';
 import { handlePostbackControl } from './postback-control';
 import type { EmulatorState } from './state';
 
@@ -14,7 +15,7 @@ import type { EmulatorState } from './state';
  * Test-only routes under /__emulator/ (not Digistore24's): read the state, reset it, queue faults,
  * and make "Digistore24" deliver a signed IPN over a registered connection.
  */
-export async function handleControl(state: EmulatorState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+export async function handleControl(state: EmulatorState, req: IncomingMessage, res: ServerResponse, action: string, rest: string[] = []): Promise<void> {
 	const route = `${req.method} ${action}`;
 	try {
 		switch (route) {
@@ -41,10 +42,24 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 				return sendJson(res, 200, { ok: true, faults: [] });
 			case 'POST send': {
 				// Like the CLI's `send`: a signed sample of any event (or exactly `params`) to any URL.
-				const { url, passphrase, ...request } = (await readJson(req)) as SampleRequest & { url?: string };
+				// Retried like a delivery when not answered OK; `timing` as the manual connection has it.
+				const { url, passphrase, timing, ...request } = (await readJson(req)) as SampleRequest & { url?: string; timing?: string };
 				const params = sampleFor(state, request);
-				const answer = await postForm(String(url), signedBody(params, String(passphrase ?? '')));
-				return sendJson(res, 200, { ...answer, params });
+				const body = signedBody(params, String(passphrase ?? ''));
+				const result = await attemptDelivery(state, { url: String(url), body, params, event: params.event ?? '', timing: timing ?? 'before_thankyou' });
+				if (!result.answer) throw new Error(`Could not deliver to ${url}: ${result.error}`);
+				return sendJson(res, 200, { ...result.answer, params, duration_ms: result.duration_ms });
+			}
+			case 'GET orders': {
+				// What the answers carried for an order, and what the buyer sees of it where.
+				const answer = state.orderAnswers.get(rest[0] ?? '');
+				if (!answer) return sendJson(res, 404, { error: `No answer with access data for order "${rest[0] ?? ''}"` });
+				return sendJson(res, 200, answer);
+			}
+			case 'POST retries': {
+				// Digistore24's retries of what was not answered OK, made now instead of minutes later.
+				const results = await runRetries(state);
+				return sendJson(res, 200, { attempted: results.length, ok: results.filter((r) => r.ok).length, pending: state.retries.length });
 			}
 			case 'POST samples': {
 				// Signed bodies for load tests: `count` distinct notifications (distinct order and transaction).
@@ -124,16 +139,9 @@ async function deliver(state: EmulatorState, request: DeliverRequest): Promise<{
 	const seq = state.ipnLog.filter((entry) => entry.type === 'delivery').length + 1;
 	const params = buildSampleIpn(eventName, { productId, seq, now: state.now(), overrides: { ...connectionParams(connection, eventName), ...overrides } });
 	const body = signedBody(params, connection.sha_passphrase);
-	const log = { type: 'delivery' as const, url: connection.ipn_url, event: eventName, domain_id: connection.domain_id };
-	try {
-		const answer = await postForm(connection.ipn_url, body);
-		state.logIpn({ ...log, status: answer.status, ok: answer.status === 200 && answer.body.trim().startsWith('OK'), body: answer.body });
-		return { status: 200, answer: { ...answer, params } };
-	} catch (error) {
-		const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-		state.logIpn({ ...log, status: null, ok: false, detail });
-		return { status: 502, answer: { error: `Could not deliver to ${connection.ipn_url}: ${detail}` } };
-	}
+	const result = await attemptDelivery(state, { url: connection.ipn_url, body, params, event: eventName, domain_id: connection.domain_id, timing: connection.timing });
+	if (!result.answer) return { status: 502, answer: { error: `Could not deliver to ${connection.ipn_url}: ${result.error}` } };
+	return { status: 200, answer: { ...result.answer, params, duration_ms: result.duration_ms } };
 }
 
 function refuse(reason: string) {

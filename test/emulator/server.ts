@@ -73,7 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 async function route(state: EmulatorState, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://emulator');
 	const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-	if (segments[0] === '__emulator' && segments.length === 2) return handleControl(state, req, res, segments[1]);
+	if (segments[0] === '__emulator' && segments.length >= 2) return handleControl(state, req, res, segments[1], segments.slice(2));
 	if (segments[0] === 'api' && segments[1] === 'call' && (req.method === 'GET' || req.method === 'POST')) {
 		const apiRoute = parseApiPath(segments.slice(2));
 		if (apiRoute) return handleApiCall(state, req, res, apiRoute, url.search.slice(1));

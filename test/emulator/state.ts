@@ -1,6 +1,7 @@
 import { ConnectionStore } from './connections';
 import { createDataset, type Dataset } from './data/seed';
 import type { Fault, FaultType } from './faults';
+import type { OrderAnswer, PendingRetry } from './ipn-delivery';
 import type { FormObject } from './form';
 import type { Permission } from './keys';
 import type { PostbackConnection } from './postback';
@@ -48,6 +49,15 @@ export interface IpnLogEntry {
 	event?: string;
 	domain_id?: string;
 	body?: string;
+	order_id?: string;
+	/** 1 for the first delivery, then each retry. */
+	attempt?: number;
+	/** From sending the IPN to the end of the answer. */
+	duration_ms?: number;
+	/** Why Digistore24 does not count it as delivered. */
+	problem?: string;
+	/** Answer lines it could not read. */
+	warnings?: string[];
 }
 
 export interface PostbackLogEntry {
@@ -70,6 +80,11 @@ export class EmulatorState {
 	/** S2S postback connections (affiliate and vendor) and what was sent over them. */
 	postbacks!: PostbackConnection[];
 	postbackLog!: PostbackLogEntry[];
+	/** IPNs not answered OK, waiting for their next attempt. */
+	retries!: PendingRetry[];
+	nextRetryId!: number;
+	/** Access data the answers carried, by order_id (the latest answer with data wins). */
+	orderAnswers!: Map<string, OrderAnswer>;
 	/** For passphrases and ids created at run time; reseeded on reset, so runs repeat. */
 	random!: Random;
 	nextIpnId!: number;
@@ -95,6 +110,9 @@ export class EmulatorState {
 		this.faults = [];
 		this.postbacks = [];
 		this.postbackLog = [];
+		this.retries = [];
+		this.nextRetryId = 1;
+		this.orderAnswers = new Map();
 		this.random = createRandom(this.options.seed ^ 0x5eed);
 		this.nextIpnId = 654_321;
 	}
@@ -116,6 +134,7 @@ export class EmulatorState {
 			faults: this.faults,
 			postbacks: this.postbacks,
 			postbackLog: this.postbackLog,
+			retries: this.retries.map(({ body: _body, params, ...retry }) => ({ ...retry, order_id: params.order_id })),
 			counts: {
 				purchases: this.data.purchases.length,
 				transactions: this.data.transactions.length,

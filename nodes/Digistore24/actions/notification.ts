@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { verifyNotification } from '../ipn/verify';
 import { CREDENTIAL_NAME } from '../transport/request';
+import { accessDataFields, accessDataOf, passwordsOf } from './accessData';
+import { buildAccessReply, redactedLines, withoutSecrets } from './accessReply';
 import type { Operation } from './types';
 
 /**
@@ -52,12 +54,24 @@ export async function verifyItem(ctx: IExecuteFunctions, itemIndex: number): Pro
  * Answer Notification: the end of a workflow whose trigger answers after success. Digistore24
  * counts a notification as delivered only when it reads `OK`; anything else (a failed run answers
  * 500) makes it retry. n8n's Respond to Webhook node (from version 1.1) refuses to answer for a
- * community trigger, so the answer is ours. Items pass through unchanged.
+ * community trigger, so the answer is ours. Optional access data follow the `OK` (accessReply.ts).
+ * Items pass through, without the passwords that were sent.
  */
 export async function answerItem(ctx: IExecuteFunctions, itemIndex: number): Promise<{ output: 0 | 1; items: INodeExecutionData[] }> {
-	// One answer per request: the first item sends it, the others only pass through.
-	if (itemIndex === 0) await ctx.sendResponse({ statusCode: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'OK' });
-	return { output: 0, items: [{ ...ctx.getInputData()[itemIndex], pairedItem: { item: itemIndex } }] };
+	const item = ctx.getInputData()[itemIndex];
+	// One answer per request: the first item's fields make it, the others only pass through.
+	const reply = buildAccessReply(accessDataOf(ctx));
+	if (!reply.ok) {
+		throw new NodeOperationError(ctx.getNode(), `Access data refused: ${reply.field} ${reply.reason}. Nothing was sent to Digistore24.`, {
+			itemIndex,
+			description:
+				'Digistore24 reads the answer line by line, so each value must be one line of plain text. The run fails and Digistore24 sends the notification again later; fix the value (for example with .replace(/\\s+/g, " ") in the expression) or the step that produced it.',
+		});
+	}
+	if (itemIndex === 0) await ctx.sendResponse({ statusCode: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: reply.body });
+	const json = withoutSecrets(item.json, passwordsOf(ctx));
+	if (itemIndex === 0 && reply.lines.length > 0) json.digistore24Answer = { accessLines: redactedLines(reply.lines) };
+	return { output: 0, items: [{ ...item, json, pairedItem: { item: itemIndex } }] };
 }
 
 export const notificationOperations: Operation[] = [
@@ -75,10 +89,11 @@ export const notificationOperations: Operation[] = [
 		resource: 'notification',
 		operation: 'answer',
 		name: 'Answer Notification',
-		action: 'Answer a notification with OK',
+		action: 'Answer a notification',
 		description:
-			'Tell Digistore24 the notification was handled. Put it at the end of a workflow whose Digistore24 Trigger answers "After the workflow succeeded"; until then Digistore24 retries.',
+			'Tell Digistore24 the notification was handled (OK), optionally with access data for the buyer. Put it at the end of a workflow whose Digistore24 Trigger answers "After the workflow succeeded"; until then Digistore24 retries.',
 		fn: '',
+		fields: accessDataFields,
 		local: answerItem,
 	},
 ];
