@@ -31,12 +31,14 @@ export class Digistore24Trigger implements INodeType {
 		credentials: [{ name: 'digistore24Api', required: true, testedBy: 'digistore24ApiTest' }],
 		// No expressions in these descriptions: each one would cost n8n an expression isolate per request.
 		webhooks: [
-			// Digistore24 checks the URL with a GET when a connection is saved; it must answer 200.
+			// Digistore24 checks the URL with a GET when a connection is saved; it must answer 200. Both
+			// GETs come first: n8n registers webhooks in this order and runs create() (ipnSetup, whose
+			// probe GETs the after-success URL too) at the first "default" one.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: RECEIPT_PATH, ndvHideUrl: true },
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: AFTER_SUCCESS_PATH, ndvHideUrl: true },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: RECEIPT_PATH },
 			// "Answer OK after success": the action node's Answer Notification answers, so a failed run
 			// gets no OK and Digistore24 retries. A path of its own keeps both descriptions free of expressions.
-			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: AFTER_SUCCESS_PATH, ndvHideUrl: true },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: AFTER_SUCCESS_PATH },
 		],
 		properties: [

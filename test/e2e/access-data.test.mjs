@@ -1,5 +1,5 @@
 // Access data in the answer to Digistore24, in a real n8n with the packed package: trigger (answer
-// after success, automatic setup, timing before the thank-you page) → Code node creating two
+// after success, manual setup; the connection's timing before the thank-you page) → Code node creating two
 // accounts → Answer Notification with access data. The emulator plays Digistore24: it keeps what
 // the answer carried with the order, reports a refused run's answer in its IPN log and retries it.
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ before(async () => {
 	emulator = await startEmulatorProcess({ port: await freePort() });
 	ds24 = emulatorControl(emulator.url);
 	n8n = await startN8n({ packageTarball: packPackage() });
-	credential = await n8n.api.createCredential(credentialBody(emulator.url));
+	credential = await n8n.api.createCredential(credentialBody(emulator.url, { ipnPassphrase: PASSPHRASE }));
 });
 
 after(async () => {
@@ -27,6 +27,7 @@ after(async () => {
 	await emulator?.stop();
 });
 
+const PASSPHRASE = 'access-data-e2e-passphrase';
 const LOGIN_URL = 'https://members.example.com/login';
 const FORUM_URL = 'https://forum.example.com/login';
 
@@ -89,12 +90,14 @@ const percentile = (values, p) => {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-let domainId;
+let ipnUrl;
 let workflowId;
+/** Digistore24 sends a payment over the manual connection (timing: before the thank-you page). */
+const notify = (orderId, overrides = {}) => ds24.send(ipnUrl, 'on_payment', PASSPHRASE, { timing: 'before_thankyou', overrides: { order_id: orderId, ...overrides } });
 
 test('the answer carries two accounts; Digistore24 keeps exactly that block with the order; no password in output or logs', async () => {
 	await ds24.reset();
-	const { webhookId, workflow } = triggerWorkflow(credential, { events: ['on_payment'], options: { answer: 'afterSuccess', productIds: '' } });
+	const { webhookId, workflow } = triggerWorkflow(credential, { events: ['on_payment'], setup: 'manual', options: { answer: 'afterSuccess' } });
 	workflow.nodes.push(codeNode('Create Accounts', [220, 0]), answerWithAccessData());
 	workflow.connections = {
 		'Digistore24 Trigger': { main: [[{ node: 'Create Accounts', type: 'main', index: 0 }]] },
@@ -103,13 +106,10 @@ test('the answer carries two accounts; Digistore24 keeps exactly that block with
 	const wf = await n8n.api.createWorkflow(workflow);
 	workflowId = wf.id;
 	await n8n.api.activate(wf.id);
-	await n8n.waitForWebhook(`${webhookId}/ipn-after-success`);
-	const [connection] = await waitFor(async () => (await ds24.state()).connections.length && (await ds24.state()).connections, { message: 'ipnSetup' });
-	assert.equal(connection.timing, 'before_thankyou', 'the recipe needs the timing before the thank-you page');
-	domainId = connection.domain_id;
-	await waitFor(async () => JSON.stringify((await n8n.api.getWorkflow(wf.id)).staticData ?? {}).includes(domainId), { message: 'static data saved' });
+	await n8n.waitForWebhook(`${webhookId}/ipn-after-success`, 'POST', 120_000);
+	ipnUrl = n8n.webhookUrl(`${webhookId}/ipn-after-success`);
 
-	const answer = await ds24.deliver(domainId, 'on_payment', { overrides: { order_id: 'ACCESS0001' } });
+	const answer = await notify('ACCESS0001');
 	assert.equal(answer.status, 200);
 	assert.equal(answer.body, expectedReply(answer.params));
 
@@ -124,12 +124,13 @@ test('the answer carries two accounts; Digistore24 keeps exactly that block with
 		],
 		extra: [{ key: 'Your order', value: 'ACCESS0001' }],
 	});
+	assert.equal(order.timing, 'before_thankyou');
 	assert.deepEqual(Object.keys(order.buyer_sees), ['receipt_page', 'order_confirmation_email'], 'shown on the thank-you page and in the e-mail, hidden on the invoice');
 	assert.match(order.buyer_sees.order_confirmation_email, new RegExp(`Account 2\nUsername: forum-ACCESS0001\nPassword: fp-ACCESS0001-Z2k\nLogin: ${FORUM_URL}`));
 	const delivery = (await ds24.state()).ipn.find((e) => e.order_id === 'ACCESS0001');
 	assert.deepEqual([delivery.ok, delivery.attempt, delivery.warnings], [true, 1, undefined], 'Digistore24 read every line');
 
-	const [run] = await n8n.waitForExecutions(wf.id, 1);
+	const [run] = await n8n.waitForExecutions(wf.id, 1, { timeoutMs: 120_000 });
 	assert.equal(run.status, 'success');
 	const answerOutput = JSON.stringify(run.data.resultData.runData['Answer Digistore24'][0].data.main[0]);
 	assert.equal(answerOutput.includes(`pw-${params.order_id}-Q7x`) || answerOutput.includes(`fp-${params.order_id}-Z2k`), false, 'no password in the node output');
@@ -138,14 +139,14 @@ test('the answer carries two accounts; Digistore24 keeps exactly that block with
 });
 
 test('an injected line break: no reply sent, the run fails with the reason, Digistore24 retries', async () => {
-	assert.ok(domainId, 'needs the workflow of the previous test');
+	assert.ok(ipnUrl, 'needs the workflow of the previous test');
 	const forged = 'Max\nloginurl: https://evil.example/phish';
-	const answer = await ds24.deliver(domainId, 'on_payment', { overrides: { order_id: 'FORGED0001', buyer_first_name: forged } });
+	const answer = await notify('FORGED0001', { buyer_first_name: forged });
 	assert.ok(answer.status >= 500, `a refused answer fails the run (got ${answer.status})`);
 	assert.equal(answer.body.includes('evil.example'), false, 'nothing of the forged value is answered');
 	assert.equal(answer.body.startsWith('OK'), false);
 
-	const failed = await waitFor(async () => (await n8n.api.listExecutions(workflowId, true)).find((e) => e.status === 'error'), { message: 'the failed run' });
+	const failed = await waitFor(async () => (await n8n.api.listExecutions(workflowId, true)).find((e) => e.status === 'error'), { message: 'the failed run', timeoutMs: 120_000 });
 	assert.match(failed.data.resultData.error.message, /^Access data refused: Headline contains a line break \(LF\) at position 13/);
 	assert.match(failed.data.resultData.error.message, /Nothing was sent to Digistore24/);
 
@@ -158,13 +159,13 @@ test('an injected line break: no reply sent, the run fails with the reason, Digi
 
 	const retried = await fetch(`${emulator.url}/__emulator/retries`, { method: 'POST' }).then((r) => r.json());
 	assert.deepEqual(retried, { attempted: 1, ok: 0, pending: 1 }, 'the retry reached n8n and failed the same way');
-	await waitFor(async () => executionCounts(n8n, workflowId).error === 2, { message: 'the retried run' });
+	await waitFor(async () => executionCounts(n8n, workflowId).error === 2, { message: 'the retried run', timeoutMs: 120_000 });
 	state = await ds24.state();
 	assert.deepEqual(state.ipn.filter((e) => e.order_id === 'FORGED0001').map((e) => [e.attempt, e.ok]), [[1, false], [2, false]]);
 });
 
 test('answer latency from notification to reply: access-data workflow vs the same work in n8n core nodes', async () => {
-	assert.ok(domainId, 'needs the workflow of the first test');
+	assert.ok(ipnUrl, 'needs the workflow of the first test');
 	// The floor: n8n's own Webhook → the same Code node → Respond to Webhook with the same text.
 	const path = `floor-${randomUUID().slice(0, 8)}`;
 	const floor = await n8n.api.createWorkflow({
@@ -187,14 +188,14 @@ test('answer latency from notification to reply: access-data workflow vs the sam
 		},
 	});
 	await n8n.api.activate(floor.id);
-	await n8n.waitForWebhook(path);
+	await n8n.waitForWebhook(path, "POST", 120_000);
 
 	const ours = [];
 	const core = [];
 	const rounds = 30;
 	for (let i = 0; i < rounds; i++) {
 		const orderId = `LAT${String(i).padStart(6, '0')}`;
-		const a = await ds24.deliver(domainId, 'on_payment', { overrides: { order_id: orderId } });
+		const a = await notify(orderId);
 		assert.equal(a.body, expectedReply(a.params));
 		ours.push(a.duration_ms);
 		const b = await ds24.send(n8n.webhookUrl(path), 'on_payment', 'floor', { overrides: { order_id: orderId } });
