@@ -30,7 +30,7 @@ export class Digistore24Api implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://www.digistore24.com',
-			description: 'Leave as is. Change only to use a proxy or a local Digistore24 emulator.',
+			description: 'Leave as is. Must start with https:// (plain http only for localhost, e.g. a local Digistore24 emulator). Redirects are never followed, as every call carries the API key.',
 		},
 		{
 			displayName: 'IPN Passphrase',
@@ -48,5 +48,8 @@ export class Digistore24Api implements ICredentialType {
 		properties: { headers: { 'X-DS-API-KEY': '={{$credentials.apiKey}}' } },
 	};
 
-	// Tested by the nodes (testedBy: digistore24ApiTest) so the Test button shows Digistore24's own message.
+	// Tested by the nodes (testedBy: digistore24ApiTest, transport/credentialTest.ts) through n8n's
+	// HTTP client, so the Test button shows Digistore24's own message. No declarative `test` here:
+	// n8n 2.41.1 would prefer it over testedBy and could only show fixed texts.
+	// (n8n's proxy settings and outbound filter apply to both.)
 }

@@ -1,3 +1,4 @@
+import { CredentialTestContext } from 'n8n-core';
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { Digistore24 } from '../../nodes/Digistore24/Digistore24.node';
 import { testDigistore24Credential } from '../../nodes/Digistore24/transport/credentialTest';
@@ -31,7 +32,9 @@ async function failure(promise: Promise<unknown>): Promise<NodeApiError | NodeOp
 }
 
 describe('credential test', () => {
-	const test = (apiKey: string) => testDigistore24Credential.call({} as never, { id: '1', name: 'c', type: 'digistore24Api', data: { apiKey, baseUrl: emulator.url } });
+	// n8n's own context for credential tests: its `request` helper is n8n's HTTP client.
+	const test = (apiKey: string, baseUrl = emulator.url) =>
+		testDigistore24Credential.call(new CredentialTestContext({} as never) as never, { id: '1', name: 'c', type: 'digistore24Api', data: { apiKey, baseUrl } });
 
 	it('passes with a valid key', async () => {
 		await expect(test(READ_ONLY_KEY)).resolves.toMatchObject({ status: 'OK' });
@@ -42,6 +45,30 @@ describe('credential test', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Digistore24: Invalid API key: no such key exists.*\(code 2\)$/);
 		expect(result.message).not.toContain('WrongKey');
+	});
+
+	it('goes through n8n and sends the key in the header only', async () => {
+		await test(READ_ONLY_KEY);
+		expect(emulator.state.calls).toEqual([expect.objectContaining({ function: 'getUserInfo', route: 'header', key_id: READ_ONLY_KEY.split('-')[0], params: { language: 'en' } })]);
+	});
+
+	it('does not follow a redirect with the key', async () => {
+		emulator.state.faults.push({ type: 'redirect', location: 'http://127.0.0.1:9/elsewhere', times: 1, function: 'getUserInfo' });
+		const result = await test(READ_ONLY_KEY);
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered with a redirect \(HTTP 307 to http:\/\/127\.0\.0\.1:9\/elsewhere\); not followed with your API key/) });
+	});
+
+	it('refuses a plain-http Base URL that is not this machine, before sending the key', async () => {
+		const result = await test(READ_ONLY_KEY, 'http://digistore24.example.com');
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Base URL: .*uses http; the API key may only travel over https/) });
+	});
+
+	it('says clearly when Digistore24 cannot be reached, and when something else answered', async () => {
+		const closed = await test(READ_ONLY_KEY, 'http://127.0.0.1:9');
+		expect(closed.message).toMatch(/^Could not reach Digistore24 at http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED.*\)\. If n8n reaches the internet through a proxy/);
+		emulator.state.faults.push({ type: '503', times: 1, function: 'getUserInfo' });
+		const other = await test(READ_ONLY_KEY);
+		expect(other.message).toMatch(/^No answer from Digistore24 at .*: Digistore24 answered HTTP 503\. A proxy or firewall/);
 	});
 });
 

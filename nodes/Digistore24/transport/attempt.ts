@@ -40,7 +40,7 @@ export function fromAnswer(answer: HttpAnswer): Attempt {
 	return { kind: 'answered', outcome };
 }
 
-export function fromError(error: unknown, timeoutMs: number, elapsedMs: number, apiKey: string): Attempt {
+export function fromError(error: unknown, timeoutMs: number, elapsedMs: number, apiKey: string): Extract<Attempt, { kind: 'notSent' | 'unknown' }> {
 	const failure = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } } | undefined;
 	const code = String(failure?.cause?.code ?? failure?.code ?? '');
 	// axios reports its own timeout as an aborted connection; say what it was.

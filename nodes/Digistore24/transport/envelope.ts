@@ -15,7 +15,7 @@ export interface Digistore24Envelope {
 
 export type Interpreted =
 	| { ok: true; envelope: Digistore24Envelope }
-	| { ok: false; retryable: boolean; retryAfterSeconds?: number; message: string; code?: string; httpCode: number };
+	| { ok: false; retryable: boolean; retryAfterSeconds?: number; message: string; code?: string; httpCode: number; fromEnvelope?: boolean };
 
 export function interpretResponse(statusCode: number, body: unknown, headers: Record<string, unknown> = {}): Interpreted {
 	const envelope = asEnvelope(body);
@@ -29,6 +29,7 @@ export function interpretResponse(statusCode: number, body: unknown, headers: Re
 			message: String(envelope.message ?? 'Digistore24 reported an error without a message'),
 			code: envelope.code === undefined ? undefined : String(envelope.code),
 			httpCode: statusCode,
+			fromEnvelope: true,
 		};
 	}
 	if (statusCode >= 200 && statusCode < 300) {
