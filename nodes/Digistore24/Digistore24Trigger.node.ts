@@ -11,6 +11,7 @@ import {
 import { IPN_EVENTS } from './ipn/events';
 import { triggerCredentials } from './ipn/credentialCache';
 import { createDeduplicator } from './ipn/dedupe';
+import { eticketActionsOption, firstPaymentOnlyOption } from './ipn/filters';
 import { decide } from './ipn/receive';
 import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
 import { automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
@@ -111,6 +112,8 @@ export class Digistore24Trigger implements INodeType {
 						default: true,
 						description: 'Whether to ignore a notification this trigger already received (Digistore24 resends for up to 10 days when it does not read OK). Not used when OK is answered after success.',
 					},
+					eticketActionsOption,
+					firstPaymentOnlyOption,
 					{
 						displayName: 'Include Connection Tests',
 						name: 'includeConnectionTests',
@@ -189,6 +192,8 @@ export class Digistore24Trigger implements INodeType {
 			events: this.getNodeParameter('events', []) as string[],
 			productIds: splitIds(options.productIds),
 			includeConnectionTests: options.includeConnectionTests === true,
+			eticketActions: (options.eticketActions as string[] | undefined) ?? [],
+			firstPaymentOnly: options.firstPaymentOnly === true,
 			rawOnly: options.output === 'raw',
 			deduplicator,
 		};
@@ -204,7 +209,9 @@ export class Digistore24Trigger implements INodeType {
 		// when a property of its observed object is assigned.
 		if (deduplicator && decision.run) staticData.dedupe = { keys: deduplicator.storedKeys() };
 		if (!decision.run) {
+			// Answered OK but not run (filters, unselected events, redeliveries): logged, so every drop can be found.
 			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
+			else this.logger.info(`Digistore24 Trigger answered OK without a run: ${decision.reason}`);
 			res.status(decision.status).type('text/plain').send(decision.body);
 			return { noWebhookResponse: true };
 		}

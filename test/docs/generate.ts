@@ -6,8 +6,9 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { RESOURCES } from '../../nodes/Digistore24/actions';
-import { fieldsForEvent, IPN_EVENTS, EVENT_ALIASES } from '../../nodes/Digistore24/ipn/events';
-import type { FieldKind } from '../../nodes/Digistore24/ipn/fields';
+import { CONNECTION_TEST, IPN_EVENTS, EVENT_ALIASES } from '../../nodes/Digistore24/ipn/events';
+import { FIELD_GROUPS, fieldsOfGroup, GROUP_DESCRIPTIONS, type FieldKind, type IpnField } from '../../nodes/Digistore24/ipn/fields';
+import { ETICKET_ACTIONS, eticketActionsOption, firstPaymentOnlyOption } from '../../nodes/Digistore24/ipn/filters';
 import { POLL_EVENTS } from '../../nodes/Digistore24/poll/events';
 import { POSTBACK_EVENTS } from '../../nodes/Digistore24/postback/events';
 import { PLACEHOLDERS, queryTemplate, type PlaceholderKind } from '../../nodes/Digistore24/postback/placeholders';
@@ -24,23 +25,37 @@ export function eventsTable(): string {
 		return `| ${event.action} | \`${event.value}\` | ${event.description} | ${tokens} |`;
 	});
 	const aliases = Object.entries(EVENT_ALIASES).map(([alias, target]) => `\`${alias}\` is treated as \`${target}\`.`);
-	return ['| Node panel entry | `event` | When | ipnSetup category / transaction |', '|---|---|---|---|', ...rows, '', ...aliases].join('\n');
+	const filters = [
+		'Filters (trigger Options; a filtered notification is answered OK and logged, not run):',
+		'',
+		`- **${eticketActionsOption.displayName}** (\`eticket\`): ${ETICKET_ACTIONS.map((a) => `${a.name} (\`${a.value}\`)`).join(', ')}. ${eticketActionsOption.description}`,
+		`- **${firstPaymentOnlyOption.displayName}** (\`on_payment\`): ${firstPaymentOnlyOption.description}. A payment without pay_sequence_no still runs.`,
+	];
+	return ['| Node panel entry | `event` | When | ipnSetup category / transaction |', '|---|---|---|---|', ...rows, '', ...aliases, '', ...filters].join('\n');
 }
 
+/**
+ * Output fields: each group described once, then which groups each event carries. The eight order
+ * events carry the same groups, so they share one row; every other event lists its own.
+ */
 export function fieldsTables(): string {
-	const out: string[] = [];
-	for (const event of IPN_EVENTS) {
-		const byGroup = new Map<string, string[]>();
-		for (const field of fieldsForEvent(event)) {
-			const list = byGroup.get(field.group) ?? [];
-			list.push(`\`${field.property}\` (${KIND_TYPE[field.kind]}, from \`${field.key}\`)`);
-			byGroup.set(field.group, list);
-		}
-		out.push(`<details><summary><b>${event.name}</b> (<code>${event.value}</code>)</summary>`, '', '| Group | Fields |', '|---|---|');
-		for (const [group, fields] of byGroup) out.push(`| \`${group}\` | ${fields.join(', ')} |`);
-		out.push('', '</details>', '');
+	const field = (f: IpnField) => `\`${f.property}\` (${KIND_TYPE[f.kind]}, from \`${f.key}\`)`;
+	const groups = FIELD_GROUPS.map((group) => `| \`${group}\` | ${GROUP_DESCRIPTIONS[group]} | ${fieldsOfGroup(group).map(field).join(', ')} |`);
+	const byGroups = new Map<string, string[]>();
+	for (const event of [...IPN_EVENTS, CONNECTION_TEST]) {
+		const key = event.groups.map((g) => `\`${g}\``).join(', ');
+		byGroups.set(key, [...(byGroups.get(key) ?? []), `\`${event.value}\``]);
 	}
-	return out.join('\n').trim();
+	const events = [...byGroups].map(([groups, values]) => `| ${values.join(', ')} | ${groups} |`);
+	return [
+		'| Group | What it holds | Fields (type, from the Digistore24 parameter) |',
+		'|---|---|---|',
+		...groups,
+		'',
+		'| Events | Groups their items carry (when the notification has values for them) |',
+		'|---|---|',
+		...events,
+	].join('\n');
 }
 
 export function operationsTable(): string {

@@ -86,9 +86,22 @@ export function buildSampleIpn(eventName: string, options: SampleOptions = {}): 
 	return { ...params, ...options.overrides };
 }
 
+/**
+ * Typed keys the real capture does not carry: Digistore24 sends them only when they apply (an
+ * upgrade, a variant, a coupon, a license; keys per GoSuccess's IPN client). A sample has them only
+ * through `overrides`, e.g. an upgrade: order_type=upgrade, upgrade_type, upgraded_*, delivery_date.
+ */
+export const ONLY_WHEN_THEY_APPLY: ReadonlySet<string> = new Set([
+	'upgrade_type', 'upgraded_product_id', 'upgraded_product_name', 'upgraded_order_date_time', 'upgraded_order_paid_until', 'upgraded_buyer_id',
+	'upgraded_email', 'order_is_paid', 'variant_id', 'variant_name', 'used_coupon_code', 'coupon_id', 'coupon_code', 'coupon_amount_total',
+	'coupon_amount_left', 'coupon_currency', 'license_id', 'license_key_type', 'license_created',
+]);
+
 /** Meta keys, then the catalogue's fields, then what real payloads of this kind carry besides. */
 function keysFor(event: IpnEvent): string[] {
-	const typed = fieldsForEvent(event).map((field) => field.key);
+	const typed = fieldsForEvent(event)
+		.map((field) => field.key)
+		.filter((key) => !ONLY_WHEN_THEY_APPLY.has(key));
 	if (event.value === CONNECTION_TEST.value) {
 		// A connection test names the tested products and is not tied to a configured connection.
 		return unique([...META_KEYS, ...typed.filter((key) => !key.startsWith('ipn_config_'))]);

@@ -5,6 +5,7 @@ import { parseIpnBody } from '../../nodes/Digistore24/ipn/parse';
 import { outputSchemaFor } from '../../nodes/Digistore24/ipn/schema';
 import { signIpn, verifyIpn } from '../../nodes/Digistore24/ipn/signature';
 import { FIXED_NOW, startReceiver, type Receiver } from './helpers';
+import { ONLY_WHEN_THEY_APPLY } from './ipn-sample';
 import { buildSampleIpn, sendIpn, signedBody } from './ipn-sender';
 
 const EVENTS = [...IPN_EVENTS, CONNECTION_TEST];
@@ -40,8 +41,10 @@ describe('buildSampleIpn', () => {
 		for (const field of fieldsForEvent(event)) {
 			// The `connection` group holds both kinds: ipn_config_* in order IPNs, product_ids in a connection test.
 			if (event === CONNECTION_TEST ? field.key.startsWith('ipn_config_') : field.key === 'product_ids') continue;
-			expect(params).toHaveProperty([field.key]);
-			if (params[field.key] !== '') expect([field.key, params[field.key]]).toEqual([field.key, expect.stringMatching(KIND_FORMAT[field.kind])]);
+			// Keys sent only when they apply (an upgrade, a coupon, …) are absent from an ordinary sample.
+			if (ONLY_WHEN_THEY_APPLY.has(field.key)) expect(params).not.toHaveProperty([field.key]);
+			else expect(params).toHaveProperty([field.key]);
+			if (params[field.key] !== undefined && params[field.key] !== '') expect([field.key, params[field.key]]).toEqual([field.key, expect.stringMatching(KIND_FORMAT[field.kind])]);
 		}
 	});
 

@@ -233,6 +233,10 @@ function eticketValues(random: Random, now: Date): IpnParams {
 		location_name: 'Congress Center Hamburg',
 		location_address: 'Marseiller Str. 1, 20355 Hamburg',
 		location_country: 'DE',
+		location_directions: 'U3 Stephansplatz, 5 minutes on foot',
+		location_latitude: '53.56',
+		location_longitude: '9.99',
+		location_map_image_url: 'https://www.digistore24.com/eticket/location/3/map.png',
 		location_note: '',
 	};
 }

@@ -34,6 +34,8 @@ const ORDER_GROUPS: FieldGroup[] = [
 	'affiliate',
 	'tracking',
 	'links',
+	'upgrade',
+	'coupon',
 ];
 
 function orderEvent(value: string, name: string, action: string, transaction: string, description: string): IpnEvent {

@@ -22,7 +22,9 @@ export type FieldGroup =
 	| 'tracking'
 	| 'links'
 	| 'eticket'
-	| 'customForm';
+	| 'customForm'
+	| 'upgrade'
+	| 'coupon';
 
 export interface IpnField {
 	key: string;
@@ -64,7 +66,15 @@ const GROUPS: Record<FieldGroup, Row[]> = {
 		['is_payment_planned', 'isPaymentPlanned', 'flag'],
 		['newsletter_choice', 'newsletterChoice', 'text'],
 		['upgraded_order_id', 'upgradedOrderId', 'id'],
+		// After an upgrade: the kind of change and the day the old order's access ends.
+		['upgrade_type', 'upgradeType', 'text'],
+		['delivery_date', 'deliveryDate', 'date'],
+		['order_is_paid', 'isPaid', 'flag'],
+		['tags', 'tags', 'text'],
+		['license_id', 'licenseId', 'id'],
 		['license_key', 'licenseKey', 'text'],
+		['license_key_type', 'licenseKeyType', 'text'],
+		['license_created', 'licenseCreatedAt', 'datetime'],
 	],
 	transaction: [
 		['transaction_id', 'id', 'id'],
@@ -95,6 +105,7 @@ const GROUPS: Record<FieldGroup, Row[]> = {
 	],
 	amounts: [
 		['amount', 'gross', 'amount'],
+		['amount_brutto', 'brutto', 'amount'],
 		['amount_netto', 'net', 'amount'],
 		['amount_vat', 'vat', 'amount'],
 		['vat_rate', 'vatRate', 'amount'],
@@ -113,6 +124,8 @@ const GROUPS: Record<FieldGroup, Row[]> = {
 		['product_language', 'language', 'text'],
 		['product_delivery_type', 'deliveryType', 'text'],
 		['product_amount', 'amount', 'amount'],
+		['variant_id', 'variantId', 'id'],
+		['variant_name', 'variantName', 'text'],
 	],
 	buyer: [
 		['buyer_id', 'id', 'id'],
@@ -175,16 +188,71 @@ const GROUPS: Record<FieldGroup, Row[]> = {
 		['eticket_hint', 'hint', 'text'],
 		['eticket_is_blocked', 'isBlocked', 'flag'],
 		['eticket_used_at', 'usedAt', 'datetime'],
+		['eticket_code', 'code', 'text'],
+		['eticket_created_at', 'createdAt', 'datetime'],
+		['eticket_modified_at', 'modifiedAt', 'datetime'],
 		['location_id', 'locationId', 'id'],
 		['location_name', 'locationName', 'text'],
+		['location_address', 'locationAddress', 'text'],
+		['location_country', 'locationCountry', 'text'],
+		['location_directions', 'locationDirections', 'text'],
+		['location_latitude', 'locationLatitude', 'amount'],
+		['location_longitude', 'locationLongitude', 'amount'],
+		['location_map_image_url', 'locationMapImageUrl', 'url'],
+		['location_note', 'locationNote', 'text'],
 	],
 	customForm: [
 		['form_no', 'number', 'integer'],
 		['form_count', 'count', 'integer'],
 	],
+	// The order an upgrade replaced (keys per GoSuccess's IPN client; Digistore24's subscription guide).
+	upgrade: [
+		['upgraded_order_id', 'orderId', 'id'],
+		['upgraded_product_id', 'productId', 'id'],
+		['upgraded_product_name', 'productName', 'text'],
+		['upgraded_order_date_time', 'orderCreatedAt', 'datetime'],
+		['upgraded_order_paid_until', 'paidUntil', 'date'],
+		['upgraded_buyer_id', 'buyerId', 'id'],
+		['upgraded_email', 'email', 'email'],
+	],
+	// A voucher the buyer used, and a coupon (credit) the order created.
+	coupon: [
+		['used_coupon_code', 'usedCode', 'text'],
+		['coupon_id', 'id', 'id'],
+		['coupon_code', 'code', 'text'],
+		['coupon_amount_total', 'amountTotal', 'amount'],
+		['coupon_amount_left', 'amountLeft', 'amount'],
+		['coupon_currency', 'currency', 'text'],
+	],
 };
 
 export const FIELD_GROUPS = Object.keys(GROUPS) as FieldGroup[];
+
+/** What each group holds, for the README (generated from here). */
+export const GROUP_DESCRIPTIONS: Record<FieldGroup, string> = {
+	merchant: 'The vendor account',
+	connection: 'The IPN connection that sent the notification',
+	connectionTest: 'The products a connection test names',
+	order: 'The order: one per purchase, the same in all its notifications',
+	transaction: 'The payment, refund or chargeback this notification is about',
+	billing: 'Billing of the order: single payment, subscription or instalments, and which payment this is',
+	amounts: 'Amounts of this transaction and how they split',
+	product: 'The product (and its variant)',
+	buyer: 'Who bought',
+	address: 'The address: the buyer\'s, or in an affiliation the new affiliate\'s',
+	affiliate: 'The affiliate credited with the sale, or the one approved',
+	affiliateContact: 'Contact data of the new affiliate',
+	tracking: 'Campaign and tracking keys',
+	links: 'Pages for the buyer',
+	eticket: 'The e-ticket, its action (create, update, use, …) and where the event takes place',
+	customForm: 'Which custom form of the order this is',
+	upgrade: 'The order an upgrade replaced; its access ends on order.deliveryDate',
+	coupon: 'A voucher the buyer used, or a coupon (credit) the order created',
+};
+
+export function fieldsOfGroup(group: FieldGroup): IpnField[] {
+	return fieldsOf([group]);
+}
 
 export function fieldsOf(groups: readonly FieldGroup[]): IpnField[] {
 	return groups.flatMap((group) => GROUPS[group].map(([key, property, kind]) => ({ key, group, property, kind })));

@@ -3,12 +3,13 @@ import { normalizeIpn, withoutSignature, type NormalizedIpn } from './normalize'
 import { parseIpnBody } from './parse';
 import { verifyIpn, type VerifyResult } from './signature';
 import { redeliveryKey, type Deduplicator } from './dedupe';
+import { filteredOut, type FilterSettings } from './filters';
 
 /**
  * Decides what the trigger answers Digistore24 for one POST and whether the workflow runs.
  * Pure: the node passes the raw body and its settings, and sends back what this returns.
  */
-export interface ReceiveSettings {
+export interface ReceiveSettings extends FilterSettings {
 	events: readonly string[];
 	passphrase: string | undefined;
 	productIds: readonly string[];
@@ -44,6 +45,8 @@ export function decide(rawBody: string, settings: ReceiveSettings): Decision {
 	if (settings.productIds.length && !settings.productIds.includes(params.product_id ?? '')) {
 		return skip(`product ${params.product_id ?? '(none)'} not selected`);
 	}
+	const filtered = filteredOut(params, event, settings);
+	if (filtered) return skip(filtered);
 	if (settings.deduplicator?.isDuplicate(redeliveryKey(params))) return skip('redelivery of a notification already received');
 	return runWith(params, event, settings);
 }
