@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 import { IPN_EVENTS } from './ipn/events';
 import { triggerCredentials } from './ipn/credentialCache';
-import { createDeduplicator } from './ipn/dedupe';
+import { repeatMemory, type StoredRepeats } from './ipn/dedupe';
 import { eticketActionsOption, firstPaymentOnlyOption } from './ipn/filters';
 import { decide } from './ipn/receive';
 import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
@@ -97,20 +97,33 @@ export class Digistore24Trigger implements INodeType {
 						default: 'onReceipt',
 						description: 'When Digistore24 gets its OK. Until it reads OK it resends the notification for up to 10 days.',
 						options: [
-							{ name: 'On Receipt', value: 'onReceipt', description: 'As soon as the notification is verified and accepted' },
+							{ name: 'On Receipt', value: 'onReceipt', description: 'As soon as n8n has stored the run that holds the notification' },
 							{
 								name: 'After the Workflow Succeeded',
 								value: 'afterSuccess',
-								description: 'A Digistore24 node with Answer Notification at the end of the workflow answers OK; a failed run answers an error so Digistore24 retries. Registers the URL ending in /ipn-after-success; deduplication is off.',
+								description: 'A Digistore24 node with Answer Notification at the end of the workflow answers OK; a failed run answers an error so Digistore24 retries. Registers the URL ending in /ipn-after-success.',
 							},
 						],
 					},
 					{
-						displayName: 'Deduplicate Redeliveries',
-						name: 'deduplicate',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to ignore a notification this trigger already received (Digistore24 resends for up to 10 days when it does not read OK). Not used when OK is answered after success.',
+						displayName: 'Exact Repeats',
+						name: 'repeats',
+						type: 'options',
+						default: 'mark',
+						description:
+							'What to do when Digistore24 sends a body byte for byte identical to one this trigger received before (a retry after a missing OK, or a resend by its support). Repeated events that differ in anything (e-ticket used or updated, cancelled again) always run.',
+						options: [
+							{
+								name: 'Drop and Log',
+								value: 'drop',
+								description: 'An exact repeat does not run; each drop is logged with event, order and why. Not used when OK is answered after success.',
+							},
+							{
+								name: 'Run and Mark',
+								value: 'mark',
+								description: 'Every delivery runs; repeat.isRepeat tells an exact repeat, with when it was first received and how often',
+							},
+						],
 					},
 					eticketActionsOption,
 					firstPaymentOnlyOption,
@@ -181,13 +194,22 @@ export class Digistore24Trigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const afterSuccess = isAfterSuccessPath(this.getRequestObject().path);
+		const afterSuccess = options.answer === 'afterSuccess';
+		// Only the path of the chosen answer mode is live: a signed notification replayed to the other
+		// one would otherwise be answered the other way. Not OK, so Digistore24 keeps it and retries.
+		if (isAfterSuccessPath(this.getRequestObject().path) !== afterSuccess) {
+			this.logger.warn(`Digistore24 Trigger refused a notification: it came to the path of the answer mode not chosen (${afterSuccess ? 'after success' : 'on receipt'} is chosen)`);
+			res.status(404).type('text/plain').send('Not Found');
+			return { noWebhookResponse: true };
+		}
+		const now = Date.now();
+		const testListening = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
-		// In after-success mode a failed run must be retried, so nothing is dropped as a duplicate.
-		const dedupeOn = options.deduplicate !== false && !afterSuccess;
-		const deduplicator = dedupeOn
-			? createDeduplicator(`${this.getWorkflow().id}:${this.getNode().id}`, (staticData.dedupe as { keys?: string[] } | undefined)?.keys ?? [])
-			: undefined;
+		// Test listening and production keep their own memory; only production's is stored.
+		const memory = repeatMemory(
+			`${this.getWorkflow().id}:${this.getNode().id}:${testListening ? 'test' : 'production'}`,
+			testListening ? undefined : (staticData.repeats as Partial<StoredRepeats> | undefined),
+		);
 		const settings = {
 			events: this.getNodeParameter('events', []) as string[],
 			productIds: splitIds(options.productIds),
@@ -195,19 +217,27 @@ export class Digistore24Trigger implements INodeType {
 			eticketActions: (options.eticketActions as string[] | undefined) ?? [],
 			firstPaymentOnly: options.firstPaymentOnly === true,
 			rawOnly: options.output === 'raw',
-			deduplicator,
+			// After success a failed run is retried byte for byte: it must run again.
+			repeats: { memory, dropExact: options.repeats === 'drop' && !afterSuccess, now },
 		};
 		const rawBody = rawBodyOf(this);
 		const read = await triggerCredentials(this);
 		let decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, read.credentials) });
 		// Refused with a credential read a moment ago: it may have just changed, so read it again.
 		if (decision.status === 403 && read.cached) {
-			const { credentials } = await triggerCredentials(this, { fresh: true });
-			decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, credentials) });
+			const fresh = await triggerCredentials(this, { fresh: true });
+			if (!fresh.cached) decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, fresh.credentials) });
 		}
-		// An accepted notification added its key. Written back whole: n8n only persists static data
-		// when a property of its observed object is assigned.
-		if (deduplicator && decision.run) staticData.dedupe = { keys: deduplicator.storedKeys() };
+		if (decision.run === false && decision.droppedRepeat) {
+			memory.countDrop();
+			const { params = {} } = decision;
+			this.logger.warn(
+				`Digistore24 Trigger dropped a notification: event ${params.event ?? '?'}, order ${params.order_id || '-'}, transaction ${params.transaction_id || '-'}: ${decision.reason}`,
+			);
+		}
+		// Written at most every few seconds; n8n saves static data when it answers.
+		const due = testListening ? undefined : memory.dueForStorage(now);
+		if (due) staticData.repeats = due;
 		if (!decision.run) {
 			// Answered OK but not run (filters, unselected events, redeliveries): logged, so every drop can be found.
 			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
@@ -217,8 +247,9 @@ export class Digistore24Trigger implements INodeType {
 		}
 		const workflowData = [this.helpers.returnJsonArray([decision.item as IDataObject])];
 		if (afterSuccess) return { workflowData };
-		res.status(200).type('text/plain').send('OK');
-		return { noWebhookResponse: true, workflowData };
+		// n8n answers this OK itself, and only once it has stored (or, in queue mode, enqueued) the run.
+		res.type('text/plain');
+		return { workflowData, webhookResponse: 'OK' };
 	}
 }
 

@@ -26,6 +26,7 @@ after(async () => {
 
 const calls = async (fn) => (await ds24.state()).calls.filter((c) => c.function === fn);
 const connections = async () => (await ds24.state()).connections;
+const pick = (object, keys) => Object.fromEntries(keys.map((key) => [key, object?.[key]]));
 const output = (execution) => execution.data.resultData.runData['Digistore24 Trigger'][0].data.main[0].map((i) => i.json);
 
 test('credential test: passes with a valid key, fails with Digistore24 message for a wrong one', async () => {
@@ -88,14 +89,11 @@ test('automatic setup: one registration, one run per delivered event, forged and
 	await n8n.waitForWebhook(`${webhookId}/ipn`);
 	assert.equal((await connections()).length, 1, 'still exactly one connection after a restart');
 	const [current] = await connections();
-	// The deduplication memory survives the restart (workflow static data): a redelivery does not run.
+	// The repeat memory survives the restart (workflow static data): a redelivery runs, marked as a repeat.
 	const redelivery = await ds24.send(url, 'on_payment', current.sha_passphrase, { params: delivered.on_payment });
 	assert.deepEqual([redelivery.status, redelivery.body], [200, 'OK']);
-	const afterRestart = await ds24.deliver(current.domain_id, 'on_payment', { overrides: { transaction_id: '991' } });
-	assert.equal(afterRestart.body, 'OK');
-	await n8n.waitForExecutions(wf.id, events.length + 1);
-	await new Promise((r) => setTimeout(r, 1500));
-	assert.equal((await n8n.api.listExecutions(wf.id)).length, events.length + 1, 'the redelivery after the restart did not run');
+	const [latest] = await n8n.waitForExecutions(wf.id, events.length + 1);
+	assert.deepEqual(pick(output(latest)[0].repeat, ['isRepeat', 'count']), { isRepeat: true, count: 2 }, 'the redelivery after the restart ran, marked as a repeat');
 
 	await n8n.api.deactivate(wf.id);
 	await waitFor(async () => (await connections()).length === 0, { message: 'the connection to be removed on deactivation' });
@@ -171,4 +169,69 @@ test('answer after success: Answer Notification sends OK at the end; a failed ru
 		}
 		await n8n.api.deactivate(wf.id);
 	}
+});
+
+test('repeats (shipped defaults): e-ticket create/use/update, cancel/resume/cancel and a resent payment each run; an exact repeat is marked', async () => {
+	await ds24.reset();
+	const credential = await n8n.api.createCredential(credentialBody(emulator.url));
+	const { webhookId, workflow } = triggerWorkflow(credential, { events: ['on_payment', 'on_refund', 'eticket', 'on_rebill_cancelled', 'on_rebill_resumed'], options: {} });
+	const wf = await n8n.api.createWorkflow(workflow);
+	await n8n.api.activate(wf.id);
+	await n8n.waitForWebhook(`${webhookId}/ipn`);
+	const [connection] = await waitFor(async () => (await connections()).length && connections(), { message: 'connection' });
+	await waitFor(async () => JSON.stringify((await n8n.api.getWorkflow(wf.id)).staticData ?? {}).includes(connection.domain_id), { message: 'static data saved' });
+
+	const ticket = await ds24.story(connection.domain_id, 'eticket');
+	const rebilling = await ds24.story(connection.domain_id, 'rebilling');
+	for (const answer of [...ticket.deliveries, ...rebilling.deliveries]) assert.deepEqual([answer.status, answer.body], [200, 'OK']);
+	const payment = await ds24.deliver(connection.domain_id, 'on_payment');
+	const paymentSeq = (await ds24.state()).ipn.at(-1).seq;
+	await ds24.deliver(connection.domain_id, 'on_refund', { overrides: { order_id: payment.params.order_id } });
+	// After the refund Digistore24's support sends the payment again so the buyer keeps access.
+	const resent = await ds24.resend(paymentSeq);
+	assert.deepEqual([resent.status, resent.body], [200, 'OK']);
+
+	const runs = (await n8n.waitForExecutions(wf.id, 9)).map((run) => output(run)[0]);
+	assert.equal((await n8n.api.listExecutions(wf.id)).length, 9, 'one run per delivery, none dropped');
+	const byOrder = (event) => runs.filter((item) => item.event === event);
+	assert.deepEqual(byOrder('eticket').map((item) => item.raw?.action ?? item.eticket?.action).sort(), ['create', 'update', 'use']);
+	assert.equal(new Set(byOrder('eticket').map((item) => item.raw?.eticket_id ?? item.eticket?.id)).size, 1, 'one ticket');
+	assert.equal(byOrder('on_rebill_cancelled').length, 2, 'cancelled twice for one order, both ran');
+	assert.equal(byOrder('on_rebill_resumed').length, 1);
+	const payments = byOrder('on_payment');
+	assert.deepEqual(payments.map((item) => item.repeat.isRepeat).sort(), [false, true], 'the resent payment ran, marked as an exact repeat');
+	assert.equal(payments.find((item) => item.repeat.isRepeat).repeat.count, 2);
+	assert.equal(runs.filter((item) => item.repeat.isRepeat).length, 1, 'only the byte-identical resend is a repeat');
+	await n8n.api.deactivate(wf.id);
+});
+
+test('exact repeats set to drop: no run and one log line per drop; test listening keeps its own memory, so production still runs', async () => {
+	await ds24.reset();
+	const passphrase = 'drop-e2e-passphrase';
+	const credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: READ_ONLY_KEY, ipnPassphrase: passphrase }));
+	const { webhookId, workflow } = triggerWorkflow(credential, { events: ['on_payment'], setup: 'manual', options: { repeats: 'drop' } });
+	const wf = await n8n.api.createWorkflow(workflow);
+	await n8n.api.activate(wf.id);
+	await n8n.waitForWebhook(`${webhookId}/ipn`);
+	const [body] = await ds24.samples({ event: 'on_payment', passphrase, count: 1 });
+	const post = async (url) => (await postAll(url, [body], 1))[0];
+
+	// "Listen for test event" on the active workflow: the same body first reaches the test URL.
+	const listening = await n8n.rest.post(`/rest/workflows/${wf.id}/run`, { triggerToStartFrom: { name: 'Digistore24 Trigger' } });
+	assert.equal(listening.data?.waitingForWebhook, true, JSON.stringify(listening));
+	assert.deepEqual(await post(n8n.webhookTestUrl(`${webhookId}/ipn`)), { status: 200, body: 'OK' });
+
+	const production = n8n.webhookUrl(`${webhookId}/ipn`);
+	assert.deepEqual(await post(production), { status: 200, body: 'OK' });
+	const logLinesBefore = n8n.logs().split('\n').filter((line) => line.includes('Digistore24 Trigger dropped a notification')).length;
+	assert.deepEqual(await post(production), { status: 200, body: 'OK' }, 'a dropped repeat is answered OK (Digistore24 must not retry it)');
+	await new Promise((r) => setTimeout(r, 1500));
+	const productionRuns = (await n8n.api.listExecutions(wf.id, true)).filter((run) => run.mode === 'webhook');
+	assert.equal(productionRuns.length, 1, 'the production delivery ran once, the exact repeat did not');
+	assert.equal(output(productionRuns[0])[0].repeat.isRepeat, false, 'the test copy did not count for production');
+	const dropLines = n8n.logs().split('\n').filter((line) => line.includes('Digistore24 Trigger dropped a notification'));
+	assert.equal(dropLines.length - logLinesBefore, 1, 'one log line for the drop');
+	assert.match(dropLines.at(-1), /event on_payment, order \w+, transaction \d+: exact repeat/);
+	assert.equal(n8n.logs().includes(passphrase), false, 'passphrase not logged');
+	await n8n.api.deactivate(wf.id);
 });

@@ -73,6 +73,14 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 				const { status, answer } = await deliver(state, (await readJson(req)) as DeliverRequest);
 				return sendJson(res, status, answer);
 			}
+			case 'POST resend': {
+				const { status, answer } = await resend(state, (await readJson(req)) as { seq?: unknown });
+				return sendJson(res, status, answer);
+			}
+			case 'POST story': {
+				const { status, answer } = await story(state, (await readJson(req)) as StoryRequest);
+				return sendJson(res, status, answer);
+			}
 			default:
 				if (action.startsWith('postback')) return await handlePostbackControl(state, route, await readJson(req), res);
 				return sendJson(res, 404, { error: `No emulator control route ${route}; see test/emulator/README.md` });
@@ -138,11 +146,78 @@ async function deliver(state: EmulatorState, request: DeliverRequest): Promise<{
 
 	const seq = state.ipnLog.filter((entry) => entry.type === 'delivery').length + 1;
 	const params = buildSampleIpn(eventName, { productId, seq, now: state.now(), overrides: { ...connectionParams(connection, eventName), ...overrides } });
-	const body = signedBody(params, connection.sha_passphrase);
-	const result = await attemptDelivery(state, { url: connection.ipn_url, body, params, event: eventName, domain_id: connection.domain_id, timing: connection.timing });
+	return await sendOver(state, connection, params);
+}
+
+/** Signs with the connection's passphrase and makes one delivery attempt (logged with the exact body, for resends). */
+async function sendOver(state: EmulatorState, connection: IpnConnection, params: Record<string, string>, body = signedBody(params, connection.sha_passphrase)) {
+	const result = await attemptDelivery(state, { url: connection.ipn_url, body, params, event: params.event ?? '', domain_id: connection.domain_id, key_id: connection.key_id, timing: connection.timing });
 	if (!result.answer) return { status: 502, answer: { error: `Could not deliver to ${connection.ipn_url}: ${result.error}` } };
 	return { status: 200, answer: { ...result.answer, params, duration_ms: result.duration_ms } };
 }
+
+/**
+ * Digistore24 sends a notification again: a retry after a missing OK, or a resend by its support.
+ * Both repeat the delivery byte for byte (same parameters, same sha_sign) over the connection it
+ * went through, as that connection is now (URL, existence).
+ */
+async function resend(state: EmulatorState, request: { seq?: unknown }): Promise<{ status: number; answer: unknown }> {
+	const original = state.ipnLog.find((entry) => entry.seq === Number(request.seq) && entry.type === 'delivery');
+	if (!original?.sent) return { status: 404, answer: { error: `No delivery with seq ${String(request.seq)} in the IPN log` } };
+	const connection = original.key_id === undefined ? state.connections.findByDomain(original.domain_id ?? '') : state.connections.get(original.key_id, original.domain_id ?? '');
+	if (!connection) return { status: 404, answer: { error: `The connection ${original.domain_id} no longer exists: Digistore24 has nowhere to send it` } };
+	return await sendOver(state, connection, Object.fromEntries(new URLSearchParams(original.sent)), original.sent);
+}
+
+interface StoryRequest {
+	domain_id?: unknown;
+	/** `eticket`: one ticket created, used, updated. `rebilling`: one order's rebilling cancelled, resumed, cancelled again. */
+	story?: unknown;
+}
+
+/**
+ * Notifications Digistore24 sends more than once for one thing, each a new delivery: an e-ticket's
+ * actions (same eticket_id, a new `action`), and status events that repeat for one order. A minute
+ * passes between steps, so dates and times move as they would.
+ */
+async function story(state: EmulatorState, request: StoryRequest): Promise<{ status: number; answer: unknown }> {
+	const connection = state.connections.findByDomain(String(request.domain_id ?? ''));
+	if (!connection) return { status: 404, answer: { error: `No IPN connection with domain_id "${String(request.domain_id ?? '')}"` } };
+	const steps = STORIES[String(request.story ?? '')];
+	if (!steps) return { status: 400, answer: { error: `Unknown story "${String(request.story ?? '')}"; known: ${Object.keys(STORIES).join(', ')}` } };
+	const seq = state.ipnLog.filter((entry) => entry.type === 'delivery').length + 1;
+	const start = state.now().getTime();
+	const first = buildSampleIpn(steps[0].event, { seq, now: new Date(start), overrides: connectionParams(connection, steps[0].event) });
+	const answers = [];
+	for (const [index, step] of steps.entries()) {
+		const now = new Date(start + index * 60_000);
+		const params = buildSampleIpn(step.event, { seq, now, overrides: { ...connectionParams(connection, step.event), ...step.same(first), ...step.changes(now) } });
+		answers.push((await sendOver(state, connection, params)).answer);
+	}
+	return { status: 200, answer: { deliveries: answers } };
+}
+
+type StoryStep = { event: string; same: (first: Record<string, string>) => Record<string, string>; changes: (now: Date) => Record<string, string> };
+const sameTicket = (first: Record<string, string>) => pick(first, ['order_id', 'eticket_id', 'eticket_no', 'eticket_code', 'eticket_url', 'eticket_created_at', 'email']);
+const sameOrder = (first: Record<string, string>) => pick(first, ['order_id', 'buyer_id', 'email', 'product_id']);
+const STORIES: Record<string, StoryStep[]> = {
+	eticket: [
+		{ event: 'eticket', same: sameTicket, changes: () => ({ action: 'create' }) },
+		{ event: 'eticket', same: sameTicket, changes: (now) => ({ action: 'use', eticket_used_at: stamp(now) }) },
+		{ event: 'eticket', same: sameTicket, changes: (now) => ({ action: 'update', eticket_modified_at: stamp(now), eticket_hint: '18:00' }) },
+	],
+	rebilling: [
+		{ event: 'on_rebill_cancelled', same: sameOrder, changes: (now) => ({ rebill_stop_noted_at: stamp(now) }) },
+		{ event: 'on_rebill_resumed', same: sameOrder, changes: () => ({ rebill_stop_noted_at: '' }) },
+		{ event: 'on_rebill_cancelled', same: sameOrder, changes: (now) => ({ rebill_stop_noted_at: stamp(now) }) },
+	],
+};
+
+function pick(params: Record<string, string>, keys: string[]): Record<string, string> {
+	return Object.fromEntries(keys.filter((key) => params[key] !== undefined).map((key) => [key, params[key]]));
+}
+
+const stamp = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
 function refuse(reason: string) {
 	return { status: 409, answer: { error: `Not delivered: ${reason}. Pass "force": true to send it anyway.` } };

@@ -171,4 +171,36 @@ describe('POST /__emulator/deliver', () => {
 		await setup();
 		expect(await control(emulator, 'deliver', { domain_id: 'n8n-wf1-abc', event: 'on_nothing' })).toMatchObject({ status: 400 });
 	});
+
+	test('resends a delivery byte for byte over its connection; none once the connection is gone', async () => {
+		await setup({ sha_passphrase: 'p' });
+		await control(emulator, 'deliver', { domain_id: 'n8n-wf1-abc', event: 'on_payment' });
+		const seq = (await control(emulator, 'state', undefined, 'GET')).body.ipn.at(-1).seq;
+		expect(await control(emulator, 'resend', { seq })).toMatchObject({ status: 200, body: { status: 200 } });
+		const posts = receiver.requests.filter((r) => r.method === 'POST').map((r) => r.body);
+		expect(posts).toHaveLength(2);
+		expect(posts[1]).toBe(posts[0]);
+		await call(emulator, 'ipnDelete', { domain_id: 'n8n-wf1-abc' });
+		expect(await control(emulator, 'resend', { seq })).toMatchObject({ status: 404, body: { error: expect.stringContaining('no longer exists') } });
+		expect(await control(emulator, 'resend', { seq: 999 })).toMatchObject({ status: 404 });
+	});
+
+	test('stories: one e-ticket created, used, updated; one order cancelled, resumed, cancelled: each a new body', async () => {
+		await setup({ sha_passphrase: 'p', categories: 'orders,etickets', transactions: 'all' });
+		expect(await control(emulator, 'story', { domain_id: 'n8n-wf1-abc', story: 'eticket' })).toMatchObject({ status: 200 });
+		expect(await control(emulator, 'story', { domain_id: 'n8n-wf1-abc', story: 'rebilling' })).toMatchObject({ status: 200 });
+		const posts = receiver.requests.filter((r) => r.method === 'POST').map((r) => parseIpnBody(r.body).params);
+		expect(posts.map((p) => [p.event, p.action ?? ''])).toEqual([
+			['eticket', 'create'],
+			['eticket', 'use'],
+			['eticket', 'update'],
+			['on_rebill_cancelled', ''],
+			['on_rebill_resumed', ''],
+			['on_rebill_cancelled', ''],
+		]);
+		expect(new Set(posts.slice(0, 3).map((p) => p.eticket_id)).size).toBe(1);
+		expect(new Set(posts.slice(3).map((p) => p.order_id)).size).toBe(1);
+		expect(new Set(receiver.requests.filter((r) => r.method === 'POST').map((r) => r.body)).size).toBe(6);
+		expect(await control(emulator, 'story', { domain_id: 'n8n-wf1-abc', story: 'nothing' })).toMatchObject({ status: 400 });
+	});
 });

@@ -16,6 +16,8 @@ export interface DeliveryTarget {
 	params: Record<string, string>;
 	event: string;
 	domain_id?: string;
+	/** The connection's API key id (a resend goes over the same key's connection). */
+	key_id?: string;
 	/** The connection's timing; decides where access data are shown. */
 	timing: string;
 }
@@ -66,6 +68,8 @@ export async function attemptDelivery(state: EmulatorState, target: DeliveryTarg
 		url: target.url,
 		event: target.event,
 		...(target.domain_id !== undefined ? { domain_id: target.domain_id } : {}),
+		...(target.key_id !== undefined ? { key_id: target.key_id } : {}),
+		sent: target.body,
 		order_id: target.params.order_id,
 		attempt,
 		status: answer ? answer.status : null,

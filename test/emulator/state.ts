@@ -48,6 +48,7 @@ export interface IpnLogEntry {
 	detail?: string;
 	event?: string;
 	domain_id?: string;
+	key_id?: string;
 	body?: string;
 	order_id?: string;
 	/** 1 for the first delivery, then each retry. */
@@ -58,6 +59,8 @@ export interface IpnLogEntry {
 	problem?: string;
 	/** Answer lines it could not read. */
 	warnings?: string[];
+	/** The form body sent (deliveries), so a resend repeats it byte for byte. */
+	sent?: string;
 }
 
 export interface PostbackLogEntry {

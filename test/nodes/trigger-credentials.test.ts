@@ -5,8 +5,8 @@ import { startWebhookServer, type Credentials } from './n8n';
 
 /**
  * The trigger keeps the credential it read for a few seconds (n8n reads, decrypts and resolves it
- * on every getCredentials). A changed or newly added passphrase must still apply to the very next
- * notification, and the old one be refused from then on.
+ * on every getCredentials). A changed or newly added passphrase applies to the next notification
+ * once the last read is two seconds old; refused requests cannot force more reads than that.
  */
 const nodeType = new Digistore24Trigger();
 
@@ -25,7 +25,7 @@ async function manualTrigger(passphrase: string) {
 	const server = await startWebhookServer({
 		nodeType,
 		type: 'n8n-nodes-digistore24.digistore24Trigger',
-		parameters: { events: ['on_payment'], setup: 'manual', options: { deduplicate: false } },
+		parameters: { events: ['on_payment'], setup: 'manual', options: {} },
 		credentials,
 		workflowId: `wf-credentials-${Math.random().toString(36).slice(2)}`,
 	});
@@ -52,11 +52,12 @@ describe('trigger: credential reads', () => {
 		}
 	});
 
-	it('applies a changed passphrase to the next notification and then refuses the old one', async () => {
+	it('applies a changed passphrase once the last read is two seconds old, and then refuses the old one', async () => {
 		const t = await manualTrigger('old-passphrase');
 		try {
 			expect((await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'old-passphrase', seq: 1 })).status).toBe(200);
 			t.change('new-passphrase');
+			await new Promise((resolve) => setTimeout(resolve, 2100));
 			expect((await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'new-passphrase', seq: 2 })).status).toBe(200);
 			const old = await postForm(t.url, signedBody(buildSampleIpn('on_payment', { seq: 3 }), 'old-passphrase'));
 			expect([old.status, old.body]).toEqual([403, 'Forbidden']);
@@ -66,12 +67,17 @@ describe('trigger: credential reads', () => {
 		}
 	});
 
-	it('reads again when a notification is refused, so a passphrase added later applies at once', async () => {
+	it('reads again when a notification is refused, at most once every two seconds, so forged requests cannot force reads', async () => {
 		const t = await manualTrigger('');
 		try {
 			expect((await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'added-later', seq: 1 })).status).toBe(403);
+			const readsAfterFirst = t.reads();
+			for (let i = 0; i < 20; i++) expect((await postForm(t.url, signedBody(buildSampleIpn('on_payment', { seq: 100 + i }), 'forged'))).status).toBe(403);
+			expect(t.reads()).toBe(readsAfterFirst);
 			t.change('added-later');
+			await new Promise((resolve) => setTimeout(resolve, 2100));
 			expect((await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'added-later', seq: 2 })).status).toBe(200);
+			expect(t.reads()).toBe(readsAfterFirst + 1);
 		} finally {
 			await t.server.stop();
 		}

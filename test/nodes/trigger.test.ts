@@ -19,6 +19,7 @@ afterAll(() => emulator.stop());
 beforeEach(() => emulator.state.reset());
 
 const connections = () => emulator.state.snapshot().connections;
+const connection_passphrase = () => emulator.state.connections.list()[0].sha_passphrase;
 
 /** A trigger as one workflow: its webhook server and its lifecycle share the workflow's static data. */
 async function trigger(parameters: IDataObject, credentials: Partial<NodeSetup['credentials']> = {}) {
@@ -206,18 +207,47 @@ describe('webhook answers', () => {
 		expect(server.runs).toHaveLength(0);
 	});
 
-	it('runs a redelivered notification only once', async () => {
+	it('runs an exact repeat and marks it; a resend that differs in anything is a new delivery', async () => {
 		const body = signedBody(payment(), PASS);
 		expect((await postForm(url, body)).body).toBe('OK');
 		expect((await postForm(url, body)).body).toBe('OK');
-		expect(server.runs).toHaveLength(1);
-		expect(server.staticData).toMatchObject({ 'node:Digistore24': { dedupe: { keys: [expect.any(String)] } } });
+		const resent = signedBody(payment({ billing_status: 'aborted' }), PASS);
+		expect((await postForm(url, resent)).body).toBe('OK');
+		expect(server.runs.map((run) => run.items[0].json.repeat)).toEqual([
+			{ isRepeat: false, firstSeenAt: expect.any(String), count: 1 },
+			{ isRepeat: true, firstSeenAt: (server.runs[0].items[0].json.repeat as IDataObject).firstSeenAt, count: 2 },
+			{ isRepeat: false, firstSeenAt: expect.any(String), count: 1 },
+		]);
+		expect(server.staticData).toMatchObject({ 'node:Digistore24': { repeats: { entries: [[expect.any(String), expect.any(Number), 1]] } } });
+	});
+
+	it('refuses a notification on the path of the answer mode not chosen', async () => {
+		const answer = await postForm(`${server.instanceUrl}/webhook/x/ipn-after-success`, signedBody(payment(), PASS));
+		expect([answer.status, answer.body]).toEqual([404, 'Not Found']);
+		expect(server.runs).toHaveLength(0);
+	});
+});
+
+describe('exact repeats set to drop', () => {
+	it('drops a byte-identical repeat (answered OK) and counts it; anything else runs', async () => {
+		const PASS = 'drop-passphrase';
+		const { server } = await trigger({ events: ['on_payment'], setup: 'manual', options: { repeats: 'drop' } }, { ipnPassphrase: PASS });
+		try {
+			const url = `${server.instanceUrl}/webhook/x/ipn`;
+			const body = signedBody(buildSampleIpn('on_payment', { seq: 1 }), PASS);
+			for (let i = 0; i < 3; i++) expect((await postForm(url, body)).body).toBe('OK');
+			expect((await postForm(url, signedBody(buildSampleIpn('on_payment', { seq: 2 }), PASS))).body).toBe('OK');
+			expect(server.runs).toHaveLength(2);
+			expect(server.runs[0].items[0].json.repeat).toMatchObject({ isRepeat: false, count: 1 });
+		} finally {
+			await server.stop();
+		}
 	});
 });
 
 describe('answer OK after success', () => {
-	it('registers the after-success URL, leaves the answer to the workflow and never drops a redelivery', async () => {
-		const { server, hooks } = await trigger({ events: ['on_payment'], options: { answer: 'afterSuccess' } });
+	it('registers the after-success URL, leaves the answer to the workflow and runs a retried notification again, even with drop chosen', async () => {
+		const { server, hooks } = await trigger({ events: ['on_payment'], options: { answer: 'afterSuccess', repeats: 'drop' } });
 		try {
 			await hooks.create();
 			const [connection] = connections();
@@ -227,9 +257,14 @@ describe('answer OK after success', () => {
 			const again = await deliver(connection.domain_id, 'on_payment', { overrides: { transaction_id: '77' } });
 			expect([first.body, again.body]).toEqual(['responded by workflow', 'responded by workflow']);
 			expect(server.runs).toHaveLength(2);
+			const retry = await postForm(connection.ipn_url, signedBody(first.params, connection_passphrase()));
+			expect(retry.body).toBe('responded by workflow');
+			expect(server.runs.map((run) => (run.items[0].json.repeat as IDataObject).isRepeat)).toEqual([false, false, true]);
+			const onReceiptPath = await postForm(connection.ipn_url.replace(/-after-success$/, ''), signedBody(first.params, connection_passphrase()));
+			expect([onReceiptPath.status, server.runs.length]).toEqual([404, 3]);
 			const forged = await postForm(connection.ipn_url, signedBody(buildSampleIpn('on_payment'), 'guess'));
 			expect([forged.status, forged.body]).toEqual([403, 'Forbidden']);
-			expect(server.runs).toHaveLength(2);
+			expect(server.runs).toHaveLength(3);
 		} finally {
 			await server.stop();
 		}

@@ -9,49 +9,62 @@ function aProcess(): typeof Dedupe {
 	return loaded!;
 }
 
+const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
+
 /** Static data as n8n keeps it: saved whole by whoever saves last. */
 class StaticData {
-	keys: string[] = [];
-	load = () => [...this.keys];
-	save = (keys: string[]) => (this.keys = [...keys]);
+	repeats: Dedupe.StoredRepeats | undefined;
 }
 
-/** One request: load static data, decide, write the list back when it ran. */
-function receive(process: typeof Dedupe, db: StaticData, key: string, loaded = db.load()) {
-	const dedupe = process.createDeduplicator('wf:node', loaded);
-	const duplicate = dedupe.isDuplicate(key);
-	return { duplicate, save: () => !duplicate && db.save(dedupe.storedKeys()) };
+/** One request at `now`: read static data, record the delivery, write back when due. */
+function receive(process: typeof Dedupe, db: StaticData, body: string, now: number, scope = 'wf:node:production') {
+	const memory = process.repeatMemory(scope, db.repeats);
+	const info = memory.record(process.deliveryKey(body), now);
+	const due = memory.dueForStorage(now);
+	if (due) db.repeats = due;
+	return info;
 }
 
-describe('deduplication', () => {
-	it('catches a redelivery in the same process', () => {
+describe('repeats: exact repeats are marked, every delivery counted', () => {
+	it('marks only a byte-identical body as a repeat, with when it was first seen and how often', () => {
 		const p = aProcess();
 		const db = new StaticData();
-		expect(receive(p, db, 'a').duplicate).toBe(false);
-		expect(receive(p, db, 'a').duplicate).toBe(true);
+		expect(receive(p, db, 'event=eticket&action=create&eticket_id=1', T0)).toEqual({ isRepeat: false, firstSeenAt: new Date(T0).toISOString(), count: 1 });
+		// The same e-ticket used, then updated: different bodies, new deliveries.
+		expect(receive(p, db, 'event=eticket&action=use&eticket_id=1', T0 + 1).isRepeat).toBe(false);
+		expect(receive(p, db, 'event=eticket&action=update&eticket_id=1', T0 + 2).isRepeat).toBe(false);
+		expect(receive(p, db, 'event=eticket&action=create&eticket_id=1', T0 + 3)).toEqual({ isRepeat: true, firstSeenAt: new Date(T0).toISOString(), count: 2 });
+		expect(receive(p, db, 'event=eticket&action=create&eticket_id=1', T0 + 4).count).toBe(3);
 	});
 
-	it('keeps every key in static data although concurrent saves land out of order', () => {
+	it('keeps test listening and production apart', () => {
+		const p = aProcess();
+		// The node stores only production's memory: test listening gets no static data.
+		expect(p.repeatMemory('wf:node:test', undefined).record('same', T0).isRepeat).toBe(false);
+		expect(receive(p, new StaticData(), 'same', T0, 'wf:node:production').isRepeat).toBe(false);
+		expect(p.repeatMemory('wf:node:test', undefined).record('same', T0).isRepeat).toBe(true);
+	});
+
+	it('writes static data at most every PERSIST_EVERY_MS, and then everything it knows', () => {
 		const p = aProcess();
 		const db = new StaticData();
-		// Ten requests load static data at the same moment (empty), then save in reverse order.
-		const loadedAtOnce = db.load();
-		const requests = Array.from({ length: 10 }, (_, i) => receive(p, db, `k${i}`, loadedAtOnce));
-		requests.at(-1)!.save();
-		requests.slice(0, -1).forEach((r) => r.save());
-		// The last save came from the first request, which only knew its own key then. The next
-		// accepted notification writes everything this process has seen.
-		receive(p, db, 'k10').save();
-		expect(new Set(db.keys)).toEqual(new Set(Array.from({ length: 11 }, (_, i) => `k${i}`)));
+		receive(p, db, 'a', T0);
+		expect(db.repeats?.entries.map(([key]) => key)).toEqual([p.deliveryKey('a')]);
+		receive(p, db, 'b', T0 + 1);
+		receive(p, db, 'c', T0 + 2);
+		expect(db.repeats?.entries).toHaveLength(1);
+		receive(p, db, 'd', T0 + p.PERSIST_EVERY_MS);
+		expect(db.repeats?.entries.map(([key]) => key)).toEqual(['a', 'b', 'c', 'd'].map(p.deliveryKey));
 	});
 
-	it('lets another process catch what the first one answered', () => {
-		const webhookProcess = aProcess();
-		const main = aProcess();
+	it('lets another process (or n8n after a restart) mark what the first one received', () => {
+		const first = aProcess();
 		const db = new StaticData();
-		for (let i = 0; i < 50; i++) receive(webhookProcess, db, `k${i}`).save();
-		const redelivered = Array.from({ length: 50 }, (_, i) => receive(main, db, `k${i}`).duplicate);
-		expect(redelivered.every(Boolean)).toBe(true);
+		for (let i = 0; i < 50; i++) receive(first, db, `k${i}`, T0 + i * first.PERSIST_EVERY_MS);
+		const restarted = aProcess();
+		const seen = Array.from({ length: 50 }, (_, i) => receive(restarted, db, `k${i}`, T0 + 10_000_000));
+		expect(seen.every((info) => info.isRepeat && info.count === 2)).toBe(true);
+		expect(seen[0].firstSeenAt).toBe(new Date(T0).toISOString());
 	});
 
 	it('merges what two processes write, so neither loses the other’s keys', () => {
@@ -59,65 +72,52 @@ describe('deduplication', () => {
 		const b = aProcess();
 		const db = new StaticData();
 		for (let i = 0; i < 20; i++) {
-			receive(a, db, `a${i}`).save();
-			receive(b, db, `b${i}`).save();
+			receive(a, db, `a${i}`, T0 + 2 * i * a.PERSIST_EVERY_MS);
+			receive(b, db, `b${i}`, T0 + (2 * i + 1) * a.PERSIST_EVERY_MS);
 		}
 		const third = aProcess();
-		const seen = [...Array.from({ length: 20 }, (_, i) => `a${i}`), ...Array.from({ length: 20 }, (_, i) => `b${i}`)];
-		expect(seen.filter((key) => !receive(third, db, key).duplicate)).toEqual([]);
+		const keys = Array.from({ length: 20 }, (_, i) => [`a${i}`, `b${i}`]).flat();
+		// The last write came from b, which merged a's keys on every request.
+		expect(keys.filter((key) => !receive(third, db, key, T0 + 10_000_000).isRepeat)).toEqual([]);
 	});
 
-	it('stays bounded and forgets the oldest keys first', () => {
+	it('stays bounded and forgets the oldest deliveries first', () => {
 		const p = aProcess();
-		const db = new StaticData();
-		const dedupe = p.createDeduplicator('wf:bounded', [], 3);
-		['k1', 'k2', 'k3', 'k4'].forEach((key) => dedupe.isDuplicate(key));
-		db.save(dedupe.storedKeys());
-		expect(db.keys).toEqual(['k2', 'k3', 'k4']);
-		expect(dedupe.isDuplicate('k1')).toBe(false);
+		const memory = p.repeatMemory('wf:bounded', undefined, 3);
+		['k1', 'k2', 'k3', 'k4'].forEach((key, i) => memory.record(key, T0 + i));
+		expect(memory.dueForStorage(T0 + 10)?.entries.map(([key]) => key)).toEqual(['k2', 'k3', 'k4']);
+		expect(memory.record('k1', T0 + 20).isRepeat).toBe(false);
 	});
 
-	it('keys a redelivery by event and ids, not by the rest of the payload', () => {
-		const { redeliveryKey } = aProcess();
-		const original = { event: 'on_payment', order_id: 'A1', transaction_id: '7', amount: '10.00' };
-		expect(redeliveryKey({ ...original, amount: '10.00', sha_sign: 'x' })).toBe(redeliveryKey(original));
-		expect(redeliveryKey({ ...original, transaction_id: '8' })).not.toBe(redeliveryKey(original));
-		expect(redeliveryKey({ ...original, event: 'on_refund' })).not.toBe(redeliveryKey(original));
+	it('counts dropped repeats into what it stores', () => {
+		const p = aProcess();
+		const memory = p.repeatMemory('wf:drops', undefined);
+		memory.record('x', T0);
+		memory.countDrop();
+		memory.countDrop();
+		expect(memory.dueForStorage(T0)?.dropped).toBe(2);
+		const other = aProcess().repeatMemory('wf:drops', { entries: [], dropped: 2, savedAt: T0 });
+		other.countDrop();
+		expect(other.dueForStorage(T0 + 1)?.dropped).toBe(3);
+	});
+
+	it('ignores static data it cannot read instead of failing the notification', () => {
+		const p = aProcess();
+		const memory = p.repeatMemory('wf:garbage', { entries: [['ok', T0, 1], 'junk', [5]] as never, savedAt: 1 });
+		expect(memory.record('ok', T0 + 1).isRepeat).toBe(true);
+		expect(memory.record('junk', T0 + 1).isRepeat).toBe(false);
 	});
 });
 
-describe('deduplication: a full memory and an older static data', () => {
+describe('repeats: a full memory and an older static data', () => {
 	it('keeps the newest keys of this process when static data holds older ones it already forgot', () => {
 		const p = aProcess();
-		const db = new StaticData();
 		const capacity = 10;
-		const receiveBounded = (key: string, loaded = db.load()) => {
-			const dedupe = p.createDeduplicator('wf:full', loaded, capacity);
-			const duplicate = dedupe.isDuplicate(key);
-			return { duplicate, save: () => !duplicate && db.save(dedupe.storedKeys()) };
-		};
-		// Fill past capacity; static data saved once, early: it holds keys the process has since forgotten.
-		for (let i = 0; i < 10; i++) receiveBounded(`old${i}`).save();
-		const stale = db.load();
-		for (let i = 0; i < 10; i++) receiveBounded(`new${i}`, stale); // answered, saves still in flight
-		// Every new key is still known, although each request merged the stale list in.
-		expect(Array.from({ length: 10 }, (_, i) => receiveBounded(`new${i}`, stale).duplicate)).toEqual(Array(10).fill(true));
-	});
-});
-
-describe('deduplication: requests in flight at the same time', () => {
-	it('shares one memory, so a key recorded by one request is known to every later one', () => {
-		const p = aProcess();
-		const db = new StaticData();
-		db.save(['older']);
-		// Two requests read static data and create their deduplicators before either decides
-		// (n8n awaits the credential read in between).
-		const first = p.createDeduplicator('wf:flight', db.load());
-		const second = p.createDeduplicator('wf:flight', db.load());
-		expect(first.isDuplicate('k1')).toBe(false);
-		expect(second.isDuplicate('k2')).toBe(false);
-		const later = p.createDeduplicator('wf:flight', ['older']);
-		expect(['k1', 'k2', 'older'].map((key) => later.isDuplicate(key))).toEqual([true, true, true]);
-		expect(later.storedKeys()).toEqual(['older', 'k1', 'k2']);
+		const stale = { entries: Array.from({ length: 10 }, (_, i): Dedupe.StoredRepeat => [`old${i}`, T0, 1]), dropped: 0, savedAt: 1 };
+		const memory = p.repeatMemory('wf:full', stale, capacity);
+		for (let i = 0; i < 10; i++) memory.record(`new${i}`, T0 + i);
+		// Every later request merges the same stale list (other savedAt): the new keys stay.
+		const later = p.repeatMemory('wf:full', { ...stale, savedAt: 2 }, capacity);
+		expect(Array.from({ length: 10 }, (_, i) => later.record(`new${i}`, T0 + 100).isRepeat)).toEqual(Array(10).fill(true));
 	});
 });

@@ -5,11 +5,16 @@ import { CREDENTIAL_NAME } from '../transport/request';
  * The trigger needs the credential (passphrase, API key) for every notification. n8n reads it from
  * the database, decrypts it and, under its default expression engine, takes a second expression
  * sandbox to resolve it: more CPU than everything else the trigger does. So each process keeps
- * what it read for a few seconds, per workflow and node. The trigger reads again whenever a
- * notification is refused, so a new passphrase (or postback token) applies at once; an old one is refused at the
- * latest `KEEP_MS` after the change.
+ * what it read for `KEEP_MS`, per workflow, node and credential. A refused notification may mean
+ * the passphrase (or postback token) just changed, so it asks for a fresh read, granted only when
+ * the last read is `REREAD_AFTER_MS` old: forged requests cannot cost more than one read per
+ * trigger that often.
+ * A changed passphrase applies at the latest `KEEP_MS` after the change; a notification refused
+ * before that is retried by Digistore24, so nothing is lost. At most `MAX_KEPT` triggers are kept.
  */
 const KEEP_MS = 5_000;
+const REREAD_AFTER_MS = 2_000;
+const MAX_KEPT = 200;
 
 const kept = new Map<string, { readAt: number; credentials: ICredentialDataDecryptedObject }>();
 
@@ -17,8 +22,12 @@ export async function triggerCredentials(ctx: IWebhookFunctions, { fresh = false
 	const node = ctx.getNode();
 	const key = `${ctx.getWorkflow().id}:${node.id}:${type}:${node.credentials?.[type]?.id ?? ''}`;
 	const hit = kept.get(key);
-	if (!fresh && hit && Date.now() - hit.readAt < KEEP_MS) return { credentials: hit.credentials, cached: true };
+	const age = hit ? Date.now() - hit.readAt : Infinity;
+	if (hit && age < (fresh ? REREAD_AFTER_MS : KEEP_MS)) return { credentials: hit.credentials, cached: true };
 	const credentials = await ctx.getCredentials(type);
+	kept.delete(key);
 	kept.set(key, { readAt: Date.now(), credentials });
+	// Oldest first (a Map keeps insertion order): a process serving many triggers stays bounded.
+	if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
 	return { credentials, cached: false };
 }

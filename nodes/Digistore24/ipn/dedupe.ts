@@ -1,64 +1,138 @@
 import { createHash } from 'crypto';
-import type { IpnParams } from './parse';
 
 /**
- * Digistore24 retries a notification for up to 10 days until it reads `OK`, and support can
- * resend one by hand. A redelivery has the same event, order and transaction (or e-ticket) id.
+ * Repeats of a notification. Digistore24 sends the same notification again on purpose: a retry
+ * when it did not read OK, a resend by its support after fixing an order, and events that repeat
+ * for one order or e-ticket (e-ticket create → use → update, cancel → resume → cancel). Only a
+ * byte-identical body is an exact repeat: any difference (an e-ticket's `action`, a changed
+ * `billing_status`, a new transaction) makes it a new delivery. Every delivery runs; an exact
+ * repeat says so in its item (`repeat`) and is dropped only when the user chose that.
  *
- * Each n8n process keeps, per trigger, the last `DEDUPE_CAPACITY` keys (short hashes): those it
- * read from the workflow's static data followed by those it has seen itself, and writes that whole
- * list back to static data after every accepted notification. n8n saves static data whole, last
- * writer wins; because every writer writes everything it knows, a save never drops a key the
- * writer had, so another process (a second webhook process, the main after a failover, n8n after
- * a restart) reads the keys of all notifications answered before. Only the very same notification
- * reaching two processes in the same instant can run twice.
+ * Each n8n process keeps, per trigger and per mode (test listening and production apart), the last
+ * `REPEAT_CAPACITY` keys with when each was first seen and how often. Production memory is also
+ * kept in workflow static data, written at most every `PERSIST_EVERY_MS` (not per delivery: that
+ * rewrote the whole list into the database for every notification). A key not yet written when n8n
+ * stops is only forgotten: its repeat then runs unmarked, which loses nothing.
  */
-export const DEDUPE_CAPACITY = 1000;
+export const REPEAT_CAPACITY = 1000;
+export const PERSIST_EVERY_MS = 10_000;
 
-export function redeliveryKey(params: IpnParams): string {
-	const parts = [params.event, params.order_id, params.transaction_id, params.eticket_id, params.affiliate_name, params.product_id, params.form_no];
-	return createHash('sha1').update(parts.map((part) => part ?? '').join('|')).digest('base64').slice(0, 16);
+/** What the item says about earlier identical deliveries. */
+export interface RepeatInfo {
+	isRepeat: boolean;
+	/** When this trigger first received this exact body (ISO 8601). */
+	firstSeenAt: string;
+	/** How many times it has been received, this one included. */
+	count: number;
 }
 
-export interface Deduplicator {
-	/** True when the key was seen before; otherwise records it. */
-	isDuplicate(key: string): boolean;
-	/** The keys to keep in static data: everything this process knows for the trigger, oldest first. */
-	storedKeys(): string[];
+/** The exact body: Digistore24's retries are byte-identical, everything it means as new is not. */
+export function deliveryKey(rawBody: string): string {
+	return createHash('sha256').update(rawBody).digest('base64').slice(0, 22);
 }
 
-/** Per trigger, the keys this process knows, oldest first (a Set iterates in insertion order). */
-const processMemory = new Map<string, Set<string>>();
+/** As kept in static data: [key, first seen (ms since epoch), count], oldest first. */
+export type StoredRepeat = [string, number, number];
 
-export function createDeduplicator(scope: string, stored: readonly string[], capacity = DEDUPE_CAPACITY): Deduplicator {
-	// One Set per trigger, changed in place: requests in flight at the same time share it.
-	let known = processMemory.get(scope);
-	if (!known) processMemory.set(scope, (known = new Set()));
-	const memory = known;
-	mergeOlder(memory, stored, capacity);
+interface Seen {
+	firstSeenAt: number;
+	count: number;
+}
+
+export interface RepeatMemory {
+	/** Records one delivery and tells whether an identical one came before. */
+	record(key: string, now: number): RepeatInfo;
+	/** Counts an exact repeat that was dropped (the user asked for it). */
+	countDrop(): void;
+	/** What to write to static data when a write is due, else undefined. */
+	dueForStorage(now: number): StoredRepeats | undefined;
+}
+
+/** The static-data form. `savedAt` tells a process whether there is anything new to merge. */
+export interface StoredRepeats {
+	entries: StoredRepeat[];
+	dropped: number;
+	savedAt: number;
+}
+
+interface ScopeMemory {
+	seen: Map<string, Seen>;
+	dropped: number;
+	lastPersistedAt: number;
+	/** savedAt of the stored history merged last (skips merging the same list on every request). */
+	mergedSavedAt: number;
+	changed: boolean;
+}
+
+/** Per trigger and mode, what this process knows (a Map iterates in insertion order: oldest first). */
+const processMemory = new Map<string, ScopeMemory>();
+/** Scopes kept at most: a process serving many triggers stays bounded. */
+const MAX_SCOPES = 200;
+
+export function repeatMemory(
+	scope: string,
+	stored: Partial<StoredRepeats> | undefined,
+	capacity = REPEAT_CAPACITY,
+): RepeatMemory {
+	let memory = processMemory.get(scope);
+	if (!memory) {
+		if (processMemory.size >= MAX_SCOPES) processMemory.delete(processMemory.keys().next().value as string);
+		memory = { seen: new Map(), dropped: 0, lastPersistedAt: 0, mergedSavedAt: -1, changed: false };
+		processMemory.set(scope, memory);
+	}
+	const scopeMemory = memory;
+	mergeStored(scopeMemory, stored, capacity);
 	return {
-		isDuplicate(key) {
-			if (memory.has(key)) return true;
-			memory.add(key);
-			if (memory.size > capacity) memory.delete(memory.values().next().value as string);
-			return false;
+		record(key, now) {
+			const before = scopeMemory.seen.get(key);
+			scopeMemory.changed = true;
+			if (before) {
+				before.count += 1;
+				return { isRepeat: true, firstSeenAt: new Date(before.firstSeenAt).toISOString(), count: before.count };
+			}
+			scopeMemory.seen.set(key, { firstSeenAt: now, count: 1 });
+			if (scopeMemory.seen.size > capacity) scopeMemory.seen.delete(scopeMemory.seen.keys().next().value as string);
+			return { isRepeat: false, firstSeenAt: new Date(now).toISOString(), count: 1 };
 		},
-		storedKeys: () => [...memory],
+		countDrop() {
+			scopeMemory.dropped += 1;
+			scopeMemory.changed = true;
+		},
+		dueForStorage(now) {
+			if (!scopeMemory.changed || now - scopeMemory.lastPersistedAt < PERSIST_EVERY_MS) return undefined;
+			scopeMemory.changed = false;
+			scopeMemory.lastPersistedAt = now;
+			scopeMemory.mergedSavedAt = now;
+			return {
+				entries: [...scopeMemory.seen].map(([key, seen]): StoredRepeat => [key, seen.firstSeenAt, seen.count]),
+				dropped: scopeMemory.dropped,
+				savedAt: now,
+			};
+		},
 	};
 }
 
 /**
- * Static data is the shared history, older than what this process learned since: keys of it that
- * this process lacks (another process's, or ones a racing save dropped) go before its own. When
- * the memory is full they would be the first to go, so then nothing changes.
+ * Static data is the shared history (other processes, earlier runs of n8n): keys this process
+ * lacks go before its own, counts take the larger value. When the memory is full they would be
+ * the first to go, so then nothing is added.
  */
-function mergeOlder(memory: Set<string>, stored: readonly string[], capacity: number): void {
-	const room = capacity - memory.size;
-	if (room <= 0) return;
-	const unknown = stored.filter((key) => !memory.has(key)).slice(-room);
-	if (unknown.length === 0) return;
-	const learned = [...memory];
-	memory.clear();
-	for (const key of unknown) memory.add(key);
-	for (const key of learned) memory.add(key);
+function mergeStored(memory: ScopeMemory, stored: Partial<StoredRepeats> | undefined, capacity: number): void {
+	if (!stored || stored.savedAt === memory.mergedSavedAt) return;
+	memory.mergedSavedAt = Number(stored.savedAt);
+	memory.dropped = Math.max(memory.dropped, Number(stored.dropped) || 0);
+	const entries = Array.isArray(stored.entries) ? stored.entries : [];
+	const unknown: StoredRepeat[] = [];
+	for (const entry of entries) {
+		if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
+		const mine = memory.seen.get(entry[0]);
+		if (mine) mine.count = Math.max(mine.count, Number(entry[2]) || 1);
+		else unknown.push(entry);
+	}
+	const room = capacity - memory.seen.size;
+	if (room <= 0 || unknown.length === 0) return;
+	const learned = [...memory.seen];
+	memory.seen.clear();
+	for (const [key, firstSeenAt, count] of unknown.slice(-room)) memory.seen.set(key, { firstSeenAt: Number(firstSeenAt) || 0, count: Number(count) || 1 });
+	for (const [key, seen] of learned) memory.seen.set(key, seen);
 }

@@ -2,7 +2,7 @@ import { findEvent, type IpnEvent } from './events';
 import { normalizeIpn, withoutSignature, type NormalizedIpn } from './normalize';
 import { parseIpnBody } from './parse';
 import { verifyIpn, type VerifyResult } from './signature';
-import { redeliveryKey, type Deduplicator } from './dedupe';
+import { deliveryKey, type RepeatInfo, type RepeatMemory } from './dedupe';
 import { filteredOut, type FilterSettings } from './filters';
 
 /**
@@ -15,13 +15,13 @@ export interface ReceiveSettings extends FilterSettings {
 	productIds: readonly string[];
 	includeConnectionTests: boolean;
 	rawOnly: boolean;
-	/** Remembers accepted notifications; undefined turns deduplication off. */
-	deduplicator?: Deduplicator;
+	/** Remembers accepted deliveries to mark (or drop) exact repeats. */
+	repeats?: { memory: RepeatMemory; dropExact: boolean; now: number };
 }
 
-export type Decision =
-	| { run: true; status: 200; body: 'OK'; item: NormalizedIpn | Record<string, unknown> }
-	| { run: false; status: 200 | 400 | 403; body: string; reason: string };
+export type Decision = Accepted | NotRun;
+export type Accepted = { run: true; status: 200; body: 'OK'; item: (NormalizedIpn | Record<string, unknown>) & { repeat?: RepeatInfo } };
+export type NotRun = { run: false; status: 200 | 400 | 403; body: string; reason: string; droppedRepeat?: RepeatInfo; params?: Record<string, string> };
 
 const MAX_BODY_CHARS = 1_000_000;
 
@@ -37,7 +37,7 @@ export function decide(rawBody: string, settings: ReceiveSettings): Decision {
 	const value = params.event;
 	if (value === 'connection_test') {
 		if (!settings.includeConnectionTests) return skip('connection test');
-		return runWith(params, findEvent(value) as IpnEvent, settings);
+		return runWith(params, findEvent(value) as IpnEvent, settings, rawBody);
 	}
 	const event = findEvent(value);
 	if (!event) return skip(`unknown event "${value ?? ''}"`);
@@ -47,8 +47,7 @@ export function decide(rawBody: string, settings: ReceiveSettings): Decision {
 	}
 	const filtered = filteredOut(params, event, settings);
 	if (filtered) return skip(filtered);
-	if (settings.deduplicator?.isDuplicate(redeliveryKey(params))) return skip('redelivery of a notification already received');
-	return runWith(params, event, settings);
+	return runWith(params, event, settings, rawBody);
 }
 
 const SIGNATURE_REASONS: Record<Exclude<VerifyResult, 'valid'>, string> = {
@@ -58,16 +57,24 @@ const SIGNATURE_REASONS: Record<Exclude<VerifyResult, 'valid'>, string> = {
 	invalid: 'sha_sign does not match: wrong passphrase or altered notification',
 };
 
-function runWith(params: Record<string, string>, event: IpnEvent, settings: ReceiveSettings): Decision {
+/**
+ * Selected and verified: it runs. Only a byte-identical body counts as a repeat (see dedupe.ts);
+ * it is dropped instead only when the user chose that, and the node logs each drop.
+ */
+function runWith(params: Record<string, string>, event: IpnEvent, settings: ReceiveSettings, rawBody: string): Decision {
+	const repeat = settings.repeats?.memory.record(deliveryKey(rawBody), settings.repeats.now);
+	if (repeat?.isRepeat && settings.repeats?.dropExact) {
+		return { ...skip(`exact repeat (received ${repeat.count} times, first at ${repeat.firstSeenAt}); Exact Repeats is set to drop`), droppedRepeat: repeat, params };
+	}
 	const item = settings.rawOnly ? { event: params.event, ...withoutSignature(params) } : normalizeIpn(params, event);
-	return { run: true, status: 200, body: 'OK', item };
+	return { run: true, status: 200, body: 'OK', item: repeat ? { ...item, repeat } : item };
 }
 
 /** Valid but not for this workflow: answer OK so Digistore24 does not retry it for days. */
-function skip(reason: string): Decision {
+function skip(reason: string): NotRun {
 	return { run: false, status: 200, body: 'OK', reason };
 }
 
-function refuse(status: 400 | 403, reason: string): Decision {
+function refuse(status: 400 | 403, reason: string): NotRun {
 	return { run: false, status, body: status === 403 ? 'Forbidden' : 'Bad Request', reason };
 }

@@ -29,6 +29,7 @@ export function outputSchemaFor(event: IpnEvent) {
 			isTest: z.boolean(),
 			ipnVersion: z.string().optional(),
 			raw: z.record(z.string()).optional(),
+			repeat: z.object({ isRepeat: z.boolean(), firstSeenAt: z.string(), count: z.number().int() }).strict().optional(),
 			...Object.fromEntries(
 				Object.entries(groups).map(([group, shape]) => [group, z.object(shape).strict().optional()]),
 			),

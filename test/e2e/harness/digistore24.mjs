@@ -29,6 +29,10 @@ export function emulatorControl(url) {
 		/** A signed IPN of `event` to any URL (manual-setup connections, forgeries). */
 		send: (targetUrl, event, passphrase, extra = {}) => call('POST', 'send', { url: targetUrl, event, passphrase, ...extra }),
 		fault: (fault) => call('POST', 'faults', fault),
+		/** Digistore24 sends an earlier delivery again, byte for byte (a retry or a support resend). */
+		resend: (seq) => call('POST', 'resend', { seq }),
+		/** Repeated events for one thing, each a new delivery: `eticket` (create, use, update) or `rebilling` (cancel, resume, cancel). */
+		story: (domain_id, story) => call('POST', 'story', { domain_id, story }),
 		/** Signed form bodies: `count` distinct samples of `event`, or exactly `params` signed. */
 		samples: async (request) => (await call('POST', 'samples', { count: 1, ...request })).bodies,
 	};
