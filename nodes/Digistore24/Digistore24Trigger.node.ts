@@ -14,7 +14,7 @@ import { repeatMemory, type StoredRepeats } from './ipn/dedupe';
 import { eticketActionsOption, firstPaymentOnlyOption } from './ipn/filters';
 import { decide } from './ipn/receive';
 import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
-import { automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
+import { apiKeyId, automaticPassphrase, connectionExists, createConnection, deleteConnection, slotFor, splitIds } from './ipn/registration';
 import { testDigistore24Credential } from './transport/credentialTest';
 
 export class Digistore24Trigger implements INodeType {
@@ -240,7 +240,7 @@ export class Digistore24Trigger implements INodeType {
 		if (due) staticData.repeats = due;
 		if (!decision.run) {
 			// Answered OK but not run (filters, unselected events, redeliveries): logged, so every drop can be found.
-			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}`);
+			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}${keyChangeHint(this, decision.params, read.credentials)}`);
 			else this.logger.info(`Digistore24 Trigger answered OK without a run: ${decision.reason}`);
 			res.status(decision.status).type('text/plain').send(decision.body);
 			return { noWebhookResponse: true };
@@ -251,6 +251,14 @@ export class Digistore24Trigger implements INodeType {
 		res.type('text/plain');
 		return { workflowData, webhookResponse: 'OK' };
 	}
+}
+
+/** A refused notification signed for another API key's connection names the change (automatic setup). */
+function keyChangeHint(ctx: IWebhookFunctions, params: Record<string, string> | undefined, credentials: ICredentialDataDecryptedObject): string {
+	const sentFor = params?.ipn_config_api_key_id;
+	if (!sentFor || ctx.getNodeParameter('setup') === 'manual') return '';
+	const current = apiKeyId(String(credentials.apiKey));
+	return sentFor === current ? '' : `. It came over the connection of API key ${sentFor}, but the credential holds key ${current}: the API key changed (see the README, "Changing the API key")`;
 }
 
 /** Manual setup: the credential's IPN passphrase; automatic: the one derived for this connection. */

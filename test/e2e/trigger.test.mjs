@@ -50,7 +50,7 @@ test('automatic setup: one registration, one run per delivered event, forged and
 	const setups = await waitFor(async () => (await calls('ipnSetup')).length && calls('ipnSetup'), { message: 'ipnSetup' });
 	assert.equal(setups.length, 1, 'exactly one ipnSetup');
 	assert.equal(setups[0].params.ipn_url, n8n.webhookUrl(`${webhookId}/ipn`));
-	assert.equal(setups[0].params.categories, 'orders,affiliations,etickets');
+	assert.equal(setups[0].params.categories, 'orders,affiliations,e-tickets');
 	assert.equal(setups[0].params.transactions, 'payment,refund');
 	assert.equal(setups[0].params.product_ids, 'all');
 	const probes = (await ds24.state()).ipn.filter((e) => e.type === 'probe');

@@ -1,4 +1,5 @@
 import type { IpnEvent } from '../../nodes/Digistore24/ipn/events';
+import { sameToken } from './functions/ipn';
 import { list } from './functions/params';
 
 /**
@@ -53,7 +54,7 @@ function slot(keyId: string, domainId: string): string {
 /** Whether Digistore24 would send this event over the connection (connection tests always go). */
 export function registersEvent(connection: IpnConnection, event: IpnEvent): boolean {
 	if (event.value === 'connection_test') return true;
-	if (!list(connection.categories).includes(event.category)) return false;
+	if (!list(connection.categories).map(sameToken).includes(sameToken(event.category))) return false;
 	if (!event.transaction) return true;
 	const transactions = list(connection.transactions);
 	return transactions.includes('all') || transactions.includes(event.transaction);

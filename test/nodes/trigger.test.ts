@@ -3,7 +3,8 @@ import { Digistore24Trigger } from '../../nodes/Digistore24/Digistore24Trigger.n
 import { IPN_EVENTS, findEvent } from '../../nodes/Digistore24/ipn/events';
 import { outputSchemaFor } from '../../nodes/Digistore24/ipn/schema';
 import { buildSampleIpn, postForm, sendIpn, signedBody } from '../emulator/ipn-sender';
-import { FULL_ACCESS_KEY, READ_ONLY_KEY } from '../emulator/keys';
+import { FULL_ACCESS_KEY, READ_ONLY_KEY, SECOND_FULL_ACCESS_KEY } from '../emulator/keys';
+import { settingsMismatch, setupParameters } from '../../nodes/Digistore24/ipn/registration';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { hookContext, startWebhookServer, type NodeSetup } from './n8n';
 
@@ -50,8 +51,8 @@ describe('automatic setup', () => {
 			expect(connections()).toHaveLength(1);
 			expect(connection).toMatchObject({
 				ipn_url: `${server.instanceUrl}/webhook/5f7d1c3e-0000-4000-8000-000000000024/ipn`,
-				categories: 'orders,affiliations,etickets,customforms',
-				transactions: 'payment,refund,chargeback,payment_missed,payment_denial,rebill_cancelled,rebill_resumed,last_paid_day',
+				categories: 'orders,affiliations,e-tickets,custom forms',
+				transactions: 'all',
 				product_ids: 'all',
 				timing: 'before_thankyou',
 			});
@@ -83,7 +84,7 @@ describe('automatic setup', () => {
 		const { server, hooks, setup } = await trigger({ events: ['on_payment', 'eticket'], options: { productIds: '111, 222', timing: 'delayed' } });
 		try {
 			await hooks.create();
-			expect(connections()).toMatchObject([{ categories: 'orders,etickets', transactions: 'payment', product_ids: '111,222', timing: 'delayed' }]);
+			expect(connections()).toMatchObject([{ categories: 'orders,e-tickets', transactions: 'payment', product_ids: '111,222', timing: 'delayed' }]);
 			const changed = hookContext({ ...setup, parameters: { events: ['on_refund'], options: {} } });
 			expect(await changed.checkExists()).toBe(false);
 			await changed.create();
@@ -93,15 +94,58 @@ describe('automatic setup', () => {
 		}
 	});
 
-	it('leaves exactly 0 connections after 20 activate/deactivate cycles, never 2', async () => {
+	it('leaves exactly 0 connections after 20 activate/deactivate cycles, never 2, always with the first domain_id and passphrase', async () => {
 		const { server, hooks } = await trigger({ events: ['on_payment'] });
 		try {
+			const seen = new Set<string>();
 			for (let cycle = 0; cycle < 20; cycle++) {
 				if (!(await hooks.checkExists())) await hooks.create();
 				expect(connections()).toHaveLength(1);
+				seen.add(`${connections()[0].domain_id} ${connections()[0].sha_passphrase}`);
 				expect(await hooks.delete()).toBe(true);
 				expect(connections()).toHaveLength(0);
 			}
+			expect(seen.size).toBe(1);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('a publish (delete, then checkExists and create) keeps the connection identity and asks Digistore24 nothing in between', async () => {
+		const { server, hooks } = await trigger({ events: ['on_payment'] });
+		try {
+			await hooks.create();
+			const before = connections()[0];
+			await hooks.delete();
+			const callsAfterDelete = emulator.state.calls.length;
+			expect(await hooks.checkExists()).toBe(false);
+			expect(emulator.state.calls.length).toBe(callsAfterDelete);
+			await hooks.create();
+			expect(connections()).toMatchObject([{ domain_id: before.domain_id, sha_passphrase: before.sha_passphrase }]);
+			expect(emulator.state.calls.slice(callsAfterDelete).map((c) => c.function)).toEqual(['ipnSetup', 'ipnInfo']);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('names a changed API key at activation; once reported, activating again registers with the new key', async () => {
+		const { server, hooks, setup } = await trigger({ events: ['on_payment'] });
+		try {
+			await hooks.create();
+			const [old] = connections();
+			const rotated = hookContext({ ...setup, credentials: { ...setup.credentials, apiKey: SECOND_FULL_ACCESS_KEY } });
+			await expect(rotated.checkExists()).rejects.toMatchObject({ message: expect.stringMatching(/API key changed: connection .* registered with key 1234, the credential now holds key 4321/) });
+			await expect(rotated.create()).rejects.toThrow(/API key changed/);
+			// n8n removes a failed activation's webhooks: the new key cannot remove the old connection.
+			expect(await rotated.delete()).toBe(true);
+			expect(connections()).toEqual([old]);
+			expect(await rotated.checkExists()).toBe(false);
+			await rotated.create();
+			expect(connections().map((c) => [c.key_id, c.domain_id])).toEqual([
+				['1234', old.domain_id],
+				['4321', old.domain_id],
+			]);
+			expect(JSON.stringify(setup.staticData)).not.toContain(SECOND_FULL_ACCESS_KEY);
 		} finally {
 			await server.stop();
 		}
@@ -285,5 +329,24 @@ describe('manual setup', () => {
 		} finally {
 			await server.stop();
 		}
+	});
+});
+
+describe('ipnSetup values', () => {
+	it('sends the tokens Digistore24 documents; rejected payments ride on "all"', () => {
+		expect(setupParameters(['on_payment', 'eticket', 'custom_form'])).toEqual({ categories: 'orders,e-tickets,custom forms', transactions: 'payment' });
+		expect(setupParameters(['on_payment', 'payment_denial'])).toEqual({ categories: 'orders', transactions: 'all' });
+		expect(setupParameters(['on_affiliation'])).toEqual({ categories: 'affiliations', transactions: undefined });
+	});
+
+	it('finds what Digistore24 stored differently, and judges only what ipnInfo reports', () => {
+		const asked = { ipn_url: 'https://x/ipn', categories: 'orders,e-tickets', transactions: 'payment,refund' };
+		expect(settingsMismatch(asked, { have_settings: 'Y', ipn_url: 'https://x/ipn', categories: 'orders,etickets', transactions: 'payment,refund' })).toBeUndefined();
+		expect(settingsMismatch(asked, { have_settings: 'Y', transactions: 'all' })).toBeUndefined();
+		expect(settingsMismatch(asked, { have_settings: 'Y', categories: 'orders', transactions: 'payment' })).toBe(
+			'categories "orders" lack etickets (asked "orders,e-tickets"); transactions "payment" lack refund (asked "payment,refund")',
+		);
+		expect(settingsMismatch(asked, { have_settings: 'Y', ipn_url: 'https://y/ipn' })).toMatch(/URL https:\/\/y\/ipn instead of https:\/\/x\/ipn/);
+		expect(settingsMismatch(asked, { have_settings: 'N' })).toMatch(/no connection/);
 	});
 });

@@ -32,7 +32,7 @@ export function decide(rawBody: string, settings: ReceiveSettings): Decision {
 	if (parsed.duplicateKeys.length) return refuse(400, `parameter sent twice: ${parsed.duplicateKeys[0]}`);
 	const { params } = parsed;
 	const verdict: VerifyResult = verifyIpn(params, settings.passphrase);
-	if (verdict !== 'valid') return refuse(403, SIGNATURE_REASONS[verdict]);
+	if (verdict !== 'valid') return { ...refuse(403, SIGNATURE_REASONS[verdict]), params };
 
 	const value = params.event;
 	if (value === 'connection_test') {

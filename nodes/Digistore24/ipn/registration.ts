@@ -1,4 +1,4 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 import { callApiData, CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../transport/request';
 import { setupTokens } from './events';
@@ -7,14 +7,28 @@ import { webhookUrlFor } from './paths';
 
 /**
  * The automatic-setup lifecycle at Digistore24: ipnInfo (exists?), ipnSetup (create or update,
- * keyed by our domain_id), ipnDelete. Test listening and production activation each keep their
- * own domain_id in static data, so neither can touch or orphan the other's connection.
+ * keyed by API key and our domain_id), ipnDelete. Test listening and production activation each
+ * keep their own domain_id in static data, so neither can touch or orphan the other's connection.
+ *
+ * The domain_id is kept for good once chosen: publishing a changed workflow (n8n calls delete()
+ * then checkExists()/create()), deactivating and activating again, and restarts all use the same
+ * one, so the connection keeps its passphrase and what Digistore24 still retries stays verifiable.
+ * delete() removes the connection (no orphan after a real deactivation; n8n calls the same delete()
+ * for a publish and cannot tell us which it is) and notes that nothing is registered, so the
+ * create() of a publish follows without another API call: the gap without a connection is one
+ * ipnSetup long.
  */
 export interface RegistrationSlot extends IDataObject {
 	domainId?: string;
 	ipnId?: string;
 	url?: string;
 	settingsHash?: string;
+	/** False after delete() removed the connection at Digistore24. */
+	registered?: boolean;
+	/** The id of the API key the connection was registered with (its number before the dash, not secret). */
+	keyId?: string;
+	/** A changed key already reported by an activation error: the next activation goes ahead with it. */
+	keyChangeReported?: string;
 }
 
 type StaticDataContext = Pick<IHookFunctions, 'getWorkflowStaticData' | 'getMode'>;
@@ -66,7 +80,9 @@ function fingerprint(settings: RegistrationSettings): string {
 
 export async function connectionExists(ctx: IHookFunctions): Promise<boolean> {
 	const slot = slotFor(ctx);
-	if (!slot.domainId) return false;
+	if (!slot.domainId || slot.registered === false) return false;
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	assertSameApiKey(ctx, slot, String(credentials.apiKey));
 	const info = await callApiData.call(ctx, 'ipnInfo', { domain_id: slot.domainId }) as IDataObject | undefined;
 	if (info?.have_settings !== 'Y') return false;
 	// Registered, but for other events, products or URL: let create() update it in place.
@@ -76,28 +92,44 @@ export async function connectionExists(ctx: IHookFunctions): Promise<boolean> {
 export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 	const settings = registrationSettings(ctx);
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const apiKey = String(credentials.apiKey);
 	await assertReachableUrl(ctx, settings.url, String(credentials.baseUrl || DEFAULT_BASE_URL));
 	if (!settings.events.length) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event', { description: 'Digistore24 only sends the events you select under Events.' });
 	}
 	const slot = slotFor(ctx);
+	assertSameApiKey(ctx, slot, apiKey);
 	slot.domainId ??= newDomainId(ctx);
+	if (slot.keyChangeReported && slot.keyId !== apiKeyId(apiKey)) {
+		ctx.logger.warn(`Digistore24 Trigger: registering ${slot.domainId} with the new API key ${apiKeyId(apiKey)}; a connection left under key ${slot.keyId ?? '?'} keeps sending notifications this trigger refuses until it is deleted at Digistore24`);
+	}
+	delete slot.keyChangeReported;
+	slot.keyId = apiKeyId(apiKey);
 	// Saved before the call, so a failed ipnSetup is retried (and deleted) under the same domain_id.
 	saveSlot(ctx, slot);
-	const tokens = setupTokens(settings.events);
+	const asked = setupParameters(settings.events);
 	const data = await callApiData.call(ctx, 'ipnSetup', {
 		ipn_url: settings.url,
 		name: settings.name,
 		domain_id: slot.domainId,
 		product_ids: settings.productIds.length ? settings.productIds.join(',') : 'all',
-		categories: tokens.categories,
-		// Only order events have transactions; an empty list would mean "Digistore24's defaults".
-		transactions: tokens.transactions || undefined,
+		categories: asked.categories,
+		transactions: asked.transactions,
 		timing: settings.timing,
-		sha_passphrase: derivePassphrase(String(credentials.apiKey), slot.domainId),
+		sha_passphrase: derivePassphrase(apiKey, slot.domainId),
 	}) as IDataObject | undefined;
 	slot.ipnId = data?.ipn_id === undefined ? undefined : String(data.ipn_id);
 	slot.url = settings.url;
+	slot.registered = true;
+	saveSlot(ctx, slot);
+	// Read back: a token Digistore24 did not take would mean those events silently never arrive.
+	const info = (await callApiData.call(ctx, 'ipnInfo', { domain_id: slot.domainId })) as IDataObject | undefined;
+	const mismatch = settingsMismatch({ ...asked, ipn_url: settings.url }, info);
+	if (mismatch) {
+		throw new NodeOperationError(ctx.getNode(), `Digistore24 stored other IPN settings than the trigger asked for: ${mismatch}`, {
+			description: `The connection ${slot.domainId} exists but would not send every selected event. Check it at Digistore24 under Settings → Integrations (IPN), or switch Setup to Manual.`,
+		});
+	}
 	slot.settingsHash = fingerprint(settings);
 	saveSlot(ctx, slot);
 	return true;
@@ -105,16 +137,90 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 
 export async function deleteConnection(ctx: IHookFunctions): Promise<boolean> {
 	const slot = slotFor(ctx);
-	if (!slot.domainId) return true;
+	if (!slot.domainId || slot.registered === false) return true;
+	const keyNow = apiKeyId(String((await ctx.getCredentials(CREDENTIAL_NAME)).apiKey));
+	if (slot.keyId && slot.keyId !== keyNow) {
+		// The connection belongs to the old key: this key cannot remove it. Remember that the change
+		// was reported, so activating again goes ahead (see assertSameApiKey).
+		saveSlot(ctx, { ...slot, keyChangeReported: keyNow });
+		ctx.logger.warn(`Digistore24 Trigger: connection ${slot.domainId} belongs to API key ${slot.keyId}; the credential's key ${keyNow} cannot remove it`);
+		return true;
+	}
 	try {
 		await callApiData.call(ctx, 'ipnDelete', { domain_id: slot.domainId });
 	} catch (error) {
-		// Keep the domain_id so the next activation updates the same connection instead of adding one.
+		// Keep everything so the next activation updates the same connection instead of adding one.
 		ctx.logger.warn(`Digistore24 Trigger: could not remove the IPN connection ${slot.domainId}: ${(error as Error).message}`);
 		return false;
 	}
-	saveSlot(ctx, {});
+	// The domain_id stays: the next create() (a publish, or activating again) reuses it.
+	saveSlot(ctx, { domainId: slot.domainId, registered: false });
 	return true;
+}
+
+/**
+ * ipnSetup values as Digistore24's ipnSetup article prints them (reference §9): categories
+ * `e-tickets` and `custom forms`; transactions without `payment_denial`, which that list does not
+ * have. A token Digistore24 does not know could make those events silently never arrive, so
+ * rejected payments are covered by `all` (every transaction type, including future ones): the
+ * trigger itself runs only the selected events and answers the others OK. More notifications, none
+ * lost.
+ */
+const CATEGORY_TOKENS: Record<string, string> = { etickets: 'e-tickets', customforms: 'custom forms' };
+const UNLISTED_TRANSACTIONS = ['payment_denial'];
+
+export function setupParameters(events: readonly string[]): { categories: string; transactions?: string } {
+	const tokens = setupTokens(events);
+	const categories = tokens.categories
+		.split(',')
+		.map((category) => CATEGORY_TOKENS[category] ?? category)
+		.join(',');
+	const transactions = tokens.transactions.split(',').some((t) => UNLISTED_TRANSACTIONS.includes(t)) ? 'all' : tokens.transactions;
+	// Only order events have transactions; an empty list would mean "Digistore24's defaults".
+	return { categories, transactions: transactions || undefined };
+}
+
+/** Tokens compared without case, spaces and dashes (`custom forms` = `customforms`). */
+const token = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '');
+const tokens = (value: unknown) => String(value ?? '').split(',').map(token).filter(Boolean);
+
+/**
+ * What ipnInfo reports that differs from what was asked, or undefined. Fields ipnInfo does not
+ * report are not judged (Digistore24 does not document its full answer); `all` covers any
+ * transaction.
+ */
+export function settingsMismatch(asked: { ipn_url: string; categories: string; transactions?: string }, info: IDataObject | undefined): string | undefined {
+	if (info?.have_settings !== 'Y') return 'ipnInfo reports no connection right after ipnSetup';
+	const problems: string[] = [];
+	if (info.ipn_url !== undefined && String(info.ipn_url) !== asked.ipn_url) problems.push(`URL ${String(info.ipn_url)} instead of ${asked.ipn_url}`);
+	for (const field of ['categories', 'transactions'] as const) {
+		if (info[field] === undefined || asked[field] === undefined) continue;
+		const stored = tokens(info[field]);
+		const missing = tokens(asked[field]).filter((wanted) => !stored.includes(wanted) && !(field === 'transactions' && stored.includes('all')));
+		if (missing.length) problems.push(`${field} "${String(info[field])}" lack ${missing.join(', ')} (asked "${asked[field]}")`);
+	}
+	return problems.length ? problems.join('; ') : undefined;
+}
+
+/** The key's id as Digistore24 shows it (`ipn_config_api_key_id`): the number before the dash. */
+export function apiKeyId(apiKey: string): string {
+	const prefix = /^(\d+)-/.exec(apiKey.trim())?.[1];
+	return prefix ?? `#${createHash('sha256').update(apiKey).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * Connections belong to an API key: with another key, ipnInfo and ipnDelete cannot see the old
+ * connection, which keeps sending notifications signed with the old key's passphrase (refused).
+ * Say so instead of adding a second connection next to it.
+ */
+function assertSameApiKey(ctx: IHookFunctions, slot: RegistrationSlot, apiKey: string): void {
+	const now = apiKeyId(apiKey);
+	if (!slot.keyId || slot.keyId === now || slot.registered === false || slot.keyChangeReported === now) return;
+	const message = `The Digistore24 API key changed: connection ${slot.domainId ?? ''} was registered with key ${slot.keyId}, the credential now holds key ${now}`;
+	ctx.logger.warn(`Digistore24 Trigger: ${message}`);
+	throw new NodeOperationError(ctx.getNode(), message, {
+		description: `Digistore24 keeps that connection under the old key and this trigger cannot verify what it sends. Either put the old key (${slot.keyId}) back in the credential, deactivate the workflow (this removes the old connection), then enter the new key and activate; or delete the connection named "n8n: …" at Digistore24 under Settings → Integrations (IPN) and activate again (the trigger then registers with the new key).`,
+	});
 }
 
 /** The passphrase the trigger verifies with in automatic setup (derived, never stored). */

@@ -10,8 +10,12 @@ import type { CallContext, FunctionTable } from './types';
  * domain_id after a GET probe of ipn_url; ipnInfo reads it back without the passphrase; ipnDelete
  * removes it and does not mind when there is none.
  */
-const CATEGORIES = ['orders', 'affiliations', 'etickets', 'customforms', 'orderform'];
-const TRANSACTIONS = ['payment', 'refund', 'chargeback', 'payment_missed', 'payment_denial', 'rebill_cancelled', 'rebill_resumed', 'last_paid_day', 'all'];
+// Categories as Digistore24's ipnSetup article prints them (`e-tickets`, `custom forms`); the
+// spellings without dash or space (GoSuccess's enum) are taken as the same, since which one
+// Digistore24 parses is not documented. Tokens compare without case, spaces and dashes.
+const CATEGORIES = ['orders', 'affiliations', 'e-tickets', 'custom forms', 'orderform'];
+// As printed in the ipnSetup article: no `payment_denial` (rejected payments come with `all`).
+const TRANSACTIONS = ['payment', 'refund', 'chargeback', 'payment_missed', 'rebill_cancelled', 'rebill_resumed', 'last_paid_day', 'all'];
 const TIMINGS = ['before_thankyou', 'delayed'];
 const NEWSLETTER_POLICIES = ['send_always', 'send_if_not_optout', 'send_if_optout', 'send_if_optin'];
 const DEFAULTS = {
@@ -48,6 +52,11 @@ export const ipnFunctions: FunctionTable = {
 		handler: ({ params, state, key }) => ({ modified: state.connections.delete(key.id, domainId(params)) ? 'Y' : 'N' }),
 	},
 };
+
+/** `custom forms` = `customforms`, `e-tickets` = `etickets`. */
+export function sameToken(token: string): string {
+	return token.toLowerCase().replace(/[\s-]+/g, '');
+}
 
 function domainId(params: CallContext['params']): string {
 	return text(params, 'domain_id')?.trim() ?? '';
@@ -91,7 +100,7 @@ function readSettings(params: CallContext['params'], existing: IpnConnection | u
 		ipn_url: text(params, 'ipn_url')!.trim(),
 		name: text(params, 'name')!.trim(),
 		product_ids: read('product_ids', DEFAULTS.product_ids).replace(/\s+/g, ''),
-		categories: read('categories', DEFAULTS.categories).replace(/\s+/g, ''),
+		categories: list(read('categories', DEFAULTS.categories)).join(','),
 		transactions: read('transactions', DEFAULTS.transactions).replace(/\s+/g, ''),
 		timing: read('timing', DEFAULTS.timing),
 		newsletter_send_policy: read('newsletter_send_policy', DEFAULTS.newsletter_send_policy),
@@ -107,7 +116,7 @@ function readSettings(params: CallContext['params'], existing: IpnConnection | u
 }
 
 function checkTokens(name: string, value: string, allowed: string[]): void {
-	const unknown = list(value).filter((token) => !allowed.includes(token));
+	const unknown = list(value).filter((token) => !allowed.map(sameToken).includes(sameToken(token)));
 	if (unknown.length > 0 || list(value).length === 0) {
 		throw apiErrors.invalidParameter(name, value, `expected a comma list of ${allowed.join(', ')}`);
 	}
