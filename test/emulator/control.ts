@@ -9,6 +9,8 @@ import { buildSampleIpn } from './ipn-sample';
 import { attemptDelivery, runRetries } from './ipn-delivery';
 import { signedBody } from './ipn-sender';
 import { handlePostbackControl } from './postback-control';
+import { connectionParams, sendOver } from './deliveries';
+import { SalesGenerator } from './sales';
 import type { EmulatorState } from './state';
 
 /**
@@ -77,6 +79,18 @@ export async function handleControl(state: EmulatorState, req: IncomingMessage, 
 				const { status, answer } = await resend(state, (await readJson(req)) as { seq?: unknown });
 				return sendJson(res, status, answer);
 			}
+			case 'POST sales': {
+				const { every_ms, retry_ms } = (await readJson(req)) as { every_ms?: unknown; retry_ms?: unknown };
+				state.sales?.dispose();
+				state.sales = new SalesGenerator(state, { everyMs: Number(every_ms ?? 100), retryMs: retry_ms === undefined ? undefined : Number(retry_ms) });
+				state.sales.start();
+				return sendJson(res, 200, state.sales.report());
+			}
+			case 'GET sales':
+				return sendJson(res, 200, state.sales?.report() ?? { error: 'no sales generator started' });
+			case 'DELETE sales':
+				state.sales?.stop();
+				return sendJson(res, 200, state.sales?.report() ?? {});
 			case 'POST story': {
 				const { status, answer } = await story(state, (await readJson(req)) as StoryRequest);
 				return sendJson(res, status, answer);
@@ -149,13 +163,6 @@ async function deliver(state: EmulatorState, request: DeliverRequest): Promise<{
 	return await sendOver(state, connection, params);
 }
 
-/** Signs with the connection's passphrase and makes one delivery attempt (logged with the exact body, for resends). */
-async function sendOver(state: EmulatorState, connection: IpnConnection, params: Record<string, string>, body = signedBody(params, connection.sha_passphrase)) {
-	const result = await attemptDelivery(state, { url: connection.ipn_url, body, params, event: params.event ?? '', domain_id: connection.domain_id, key_id: connection.key_id, timing: connection.timing });
-	if (!result.answer) return { status: 502, answer: { error: `Could not deliver to ${connection.ipn_url}: ${result.error}` } };
-	return { status: 200, answer: { ...result.answer, params, duration_ms: result.duration_ms } };
-}
-
 /**
  * Digistore24 sends a notification again: a retry after a missing OK, or a resend by its support.
  * Both repeat the delivery byte for byte (same parameters, same sha_sign) over the connection it
@@ -226,15 +233,4 @@ function refuse(reason: string) {
 function firstProduct(connection: IpnConnection): string | undefined {
 	const ids = list(connection.product_ids).filter((id) => id !== 'all');
 	return ids[0];
-}
-
-/** What an IPN says about the connection it came through; a connection test names the products instead. */
-function connectionParams(connection: IpnConnection, eventName: string): Record<string, string> {
-	if (eventName === 'connection_test') return { product_ids: connection.product_ids };
-	return {
-		ipn_config_id: connection.ipn_id,
-		ipn_config_api_key_id: connection.key_id,
-		ipn_config_domain_id: connection.domain_id,
-		ipn_config_product_ids: connection.product_ids,
-	};
 }

@@ -53,6 +53,8 @@ export interface ReceivedRequest {
 	method: string;
 	headers: http.IncomingHttpHeaders;
 	body: string;
+	/** The status this receiver answered with. */
+	status: number;
 }
 
 export interface Receiver {
@@ -60,24 +62,27 @@ export interface Receiver {
 	requests: ReceivedRequest[];
 	/** What GET answers (the ipnSetup probe): status and optional Location. */
 	getStatus: number;
+	/** What POST answers: 200 with "OK", anything else with "Error". */
+	postStatus: number;
 	stop(): Promise<void>;
 }
 
-/** An IPN endpoint: GET → `getStatus`, POST → 200 "OK", remembering every request. */
+/** An IPN endpoint: GET → `getStatus`, POST → `postStatus` (200 "OK"), remembering every request. */
 export async function startReceiver(): Promise<Receiver> {
-	const receiver: Receiver = { url: '', requests: [], getStatus: 200, stop: async () => undefined };
+	const receiver: Receiver = { url: '', requests: [], getStatus: 200, postStatus: 200, stop: async () => undefined };
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			receiver.requests.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+			const status = req.method === 'GET' ? receiver.getStatus : receiver.postStatus;
+			receiver.requests.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
 			if (req.method === 'GET') {
 				res.writeHead(receiver.getStatus, receiver.getStatus === 302 ? { Location: 'https://example.com/' } : {});
 				res.end();
 				return;
 			}
-			res.writeHead(200, { 'Content-Type': 'text/plain' });
-			res.end('OK');
+			res.writeHead(receiver.postStatus, { 'Content-Type': 'text/plain' });
+			res.end(receiver.postStatus === 200 ? 'OK' : 'Error');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

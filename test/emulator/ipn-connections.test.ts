@@ -18,6 +18,7 @@ beforeEach(async () => {
 	await control(emulator, 'reset');
 	receiver.requests.length = 0;
 	receiver.getStatus = 200;
+	receiver.postStatus = 200;
 });
 
 const setup = (params: Record<string, string> = {}, key = FULL_ACCESS_KEY) =>
@@ -202,5 +203,24 @@ describe('POST /__emulator/deliver', () => {
 		expect(new Set(posts.slice(3).map((p) => p.order_id)).size).toBe(1);
 		expect(new Set(receiver.requests.filter((r) => r.method === 'POST').map((r) => r.body)).size).toBe(6);
 		expect(await control(emulator, 'story', { domain_id: 'n8n-wf1-abc', story: 'nothing' })).toMatchObject({ status: 400 });
+	});
+
+	test('sales: delivered to the connection that exists at the time, counted undeliverable without one, retried until OK', async () => {
+		await control(emulator, 'sales', { every_ms: 20, retry_ms: 20 });
+		await new Promise((r) => setTimeout(r, 150));
+		await setup({ sha_passphrase: 'p' });
+		receiver.postStatus = 500;
+		await new Promise((r) => setTimeout(r, 150));
+		receiver.postStatus = 200;
+		await new Promise((r) => setTimeout(r, 150));
+		await control(emulator, 'sales', undefined, 'DELETE');
+		await new Promise((r) => setTimeout(r, 400));
+		const report = (await control(emulator, 'sales', undefined, 'GET')).body;
+		expect(report.undeliverable.length).toBeGreaterThan(0);
+		expect(report.failedAttempts).toBeGreaterThan(0);
+		expect([report.pending, report.gaveUp]).toEqual([0, []]);
+		expect(report.created).toBe(report.undeliverable.length + report.delivered);
+		const okOrders = new Set(receiver.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => parseIpnBody(r.body).params.order_id));
+		expect([...okOrders].sort()).toEqual([...report.deliveredOrders].sort());
 	});
 });

@@ -64,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		state,
 		stop: () =>
 			new Promise<void>((resolve) => {
+				state.sales?.dispose();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),

@@ -6,6 +6,7 @@ import type { FormObject } from './form';
 import type { Permission } from './keys';
 import type { PostbackConnection } from './postback';
 import { createRandom, type Random } from './prng';
+import type { SalesGenerator } from './sales';
 
 /**
  * Everything the emulator remembers: the seeded account data, IPN connections, the call and IPN
@@ -91,6 +92,8 @@ export class EmulatorState {
 	/** For passphrases and ids created at run time; reseeded on reset, so runs repeat. */
 	random!: Random;
 	nextIpnId!: number;
+	/** Sales at a steady rate, started by the control route (see sales.ts). */
+	sales: SalesGenerator | undefined;
 	private readonly dataNow: Date;
 
 	constructor(readonly options: StateOptions) {
@@ -106,6 +109,8 @@ export class EmulatorState {
 	}
 
 	reset(): void {
+		this.sales?.dispose();
+		this.sales = undefined;
 		this.data = createDataset({ seed: this.options.seed, purchases: this.options.purchases, now: this.dataNow });
 		this.connections = new ConnectionStore();
 		this.calls = [];

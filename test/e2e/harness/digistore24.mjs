@@ -33,6 +33,10 @@ export function emulatorControl(url) {
 		resend: (seq) => call('POST', 'resend', { seq }),
 		/** Repeated events for one thing, each a new delivery: `eticket` (create, use, update) or `rebilling` (cancel, resume, cancel). */
 		story: (domain_id, story) => call('POST', 'story', { domain_id, story }),
+		/** A sale every `every_ms`, notified to every connection that exists at that moment; failed deliveries retried every `retry_ms` and more. */
+		startSales: (every_ms, retry_ms) => call('POST', 'sales', { every_ms, retry_ms }),
+		stopSales: () => call('DELETE', 'sales'),
+		sales: () => call('GET', 'sales'),
 		/** Signed form bodies: `count` distinct samples of `event`, or exactly `params` signed. */
 		samples: async (request) => (await call('POST', 'samples', { count: 1, ...request })).bodies,
 	};
