@@ -136,3 +136,31 @@ function mergeStored(memory: ScopeMemory, stored: Partial<StoredRepeats> | undef
 	for (const [key, firstSeenAt, count] of unknown.slice(-room)) memory.seen.set(key, { firstSeenAt: Number(firstSeenAt) || 0, count: Number(count) || 1 });
 	for (const [key, seen] of learned) memory.seen.set(key, seen);
 }
+
+/** A plain seen-before memory by key, per scope in this process (the postback trigger marks repeats with it). */
+export interface Deduplicator {
+	/** True when the key was seen before; otherwise records it. */
+	isDuplicate(key: string): boolean;
+	/** The keys known for the scope, oldest first. */
+	storedKeys(): string[];
+}
+
+const keyMemory = new Map<string, Set<string>>();
+
+export function createDeduplicator(scope: string, stored: readonly string[], capacity = REPEAT_CAPACITY): Deduplicator {
+	let known = keyMemory.get(scope);
+	if (!known) {
+		if (keyMemory.size >= MAX_SCOPES) keyMemory.delete(keyMemory.keys().next().value as string);
+		keyMemory.set(scope, (known = new Set(stored.slice(-capacity))));
+	}
+	const memory = known;
+	return {
+		isDuplicate(key) {
+			if (memory.has(key)) return true;
+			memory.add(key);
+			if (memory.size > capacity) memory.delete(memory.values().next().value as string);
+			return false;
+		},
+		storedKeys: () => [...memory],
+	};
+}
