@@ -91,7 +91,7 @@ test('bad input gets a defined answer, never a run, and n8n keeps working', asyn
 });
 
 test('load: 2,000 signed notifications at concurrency 10 → exactly 2,000 successful runs, no 5xx', async () => {
-	const { wf, url } = await manualTrigger({ options: { deduplicate: false } });
+	const { wf, url } = await manualTrigger();
 	const bodies = await ds24.samples({ event: 'on_payment', passphrase: PASSPHRASE, count: 2000 });
 	const t0 = Date.now();
 	const results = await postAll(url, bodies, 10);
@@ -106,23 +106,25 @@ test('load: 2,000 signed notifications at concurrency 10 → exactly 2,000 succe
 	await n8n.api.deactivate(wf.id);
 });
 
-test('deduplication under load: 1,000 notifications plus 10% redeliveries → exactly 1,000 runs', async () => {
-	const { wf, url } = await manualTrigger();
+test('repeats under load: 1,000 notifications plus 100 exact repeats → 1,100 runs with shipped defaults, 1,000 with drop', async () => {
 	const distinct = await ds24.samples({ event: 'on_refund', passphrase: PASSPHRASE, count: 1000 });
-	// Redeliveries mixed in at random places, some right next to their original.
+	// Exact repeats mixed in at random places, some right next to their original.
 	const mixed = [...distinct];
 	for (let i = 0; i < 100; i++) {
 		const original = (i * 7919) % 1000;
 		mixed.splice(Math.min(mixed.length, original + (i % 5)), 0, distinct[original]);
 	}
-	const results = await postAll(url, mixed, 10);
-	const notOk = results.filter((r) => !(r.status === 200 && r.body === 'OK'));
-	assert.deepEqual(notOk, [], 'every delivery answered OK');
-	await waitForFinishedExecutions(n8n, wf.id, 1000);
-	await new Promise((r) => setTimeout(r, 3000));
-	console.error(`[e2e] dedupe: 1100 deliveries (100 redeliveries) → executions ${JSON.stringify(executionCounts(n8n, wf.id))}`);
-	assert.deepEqual(executionCounts(n8n, wf.id), { success: 1000 });
-	await n8n.api.deactivate(wf.id);
+	for (const [repeats, expected] of [['mark', 1100], ['drop', 1000]]) {
+		const { wf, url } = await manualTrigger({ options: { repeats } });
+		const results = await postAll(url, mixed, 10);
+		const notOk = results.filter((r) => !(r.status === 200 && r.body === 'OK'));
+		assert.deepEqual(notOk, [], 'every delivery answered OK');
+		await waitForFinishedExecutions(n8n, wf.id, expected);
+		await new Promise((r) => setTimeout(r, 3000));
+		console.error(`[e2e] repeats=${repeats}: 1100 deliveries (100 exact repeats) → executions ${JSON.stringify(executionCounts(n8n, wf.id))}`);
+		assert.deepEqual(executionCounts(n8n, wf.id), { success: expected });
+		await n8n.api.deactivate(wf.id);
+	}
 });
 
 test('activation churn: 50 cycles over 3 trigger workflows with restarts leave exactly the active ones registered', async () => {
