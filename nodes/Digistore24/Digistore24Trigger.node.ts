@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 import { IPN_EVENTS } from './ipn/events';
 import { triggerCredentials } from './ipn/credentialCache';
-import { repeatMemory, type StoredRepeats } from './ipn/dedupe';
+import { repeatMemory, repeatScope, type StoredRepeats } from './ipn/dedupe';
 import { eticketActionsOption, firstPaymentOnlyOption } from './ipn/filters';
 import { decide } from './ipn/receive';
 import { AFTER_SUCCESS_PATH, isAfterSuccessPath, RECEIPT_PATH } from './ipn/paths';
@@ -207,7 +207,7 @@ export class Digistore24Trigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		// Test listening and production keep their own memory; only production's is stored.
 		const memory = repeatMemory(
-			`${this.getWorkflow().id}:${this.getNode().id}:${testListening ? 'test' : 'production'}`,
+			repeatScope(this.getWorkflow().id, this.getNode().id, testListening),
 			testListening ? undefined : (staticData.repeats as Partial<StoredRepeats> | undefined),
 		);
 		const settings = {
@@ -235,10 +235,11 @@ export class Digistore24Trigger implements INodeType {
 				`Digistore24 Trigger dropped a notification: event ${params.event ?? '?'}, order ${params.order_id || '-'}, transaction ${params.transaction_id || '-'}: ${decision.reason}`,
 			);
 		}
-		// Written at most every few seconds; n8n saves static data when it answers.
-		const due = testListening ? undefined : memory.dueForStorage(now);
-		if (due) staticData.repeats = due;
 		if (!decision.run) {
+			// n8n saves static data when it answers without a run. (When a run starts, n8n 2.41.1
+			// resets the changed flag of the very object before saving it, so writing there is lost.)
+			const due = testListening ? undefined : memory.dueForStorage(now);
+			if (due) staticData.repeats = due;
 			// Answered OK but not run (filters, unselected events, redeliveries): logged, so every drop can be found.
 			if (decision.status !== 200) this.logger.warn(`Digistore24 Trigger refused a notification: ${decision.reason}${keyChangeHint(this, decision.params, read.credentials)}`);
 			else this.logger.info(`Digistore24 Trigger answered OK without a run: ${decision.reason}`);

@@ -9,10 +9,13 @@ import { createHash } from 'crypto';
  * repeat says so in its item (`repeat`) and is dropped only when the user chose that.
  *
  * Each n8n process keeps, per trigger and per mode (test listening and production apart), the last
- * `REPEAT_CAPACITY` keys with when each was first seen and how often. Production memory is also
- * kept in workflow static data, written at most every `PERSIST_EVERY_MS` (not per delivery: that
- * rewrote the whole list into the database for every notification). A key not yet written when n8n
- * stops is only forgotten: its repeat then runs unmarked, which loses nothing.
+ * `REPEAT_CAPACITY` keys with when each was first seen and how often. Production memory is copied
+ * into the workflow's static data whenever n8n saves that for the trigger: on answers without a run
+ * (at most every `PERSIST_EVERY_MS`) and on activation, publishing and deactivation. Not on answers
+ * that start a run: n8n 2.41.1 resets the static data's changed flag when it starts the run
+ * (n8n-workflow's observable-object.js, called from WorkflowRunner.establishContextForPersistence),
+ * and writing 1,000 keys per notification cost throughput. A key not stored when n8n stops is only
+ * forgotten: its repeat then runs unmarked, which loses nothing.
  */
 export const REPEAT_CAPACITY = 1000;
 export const PERSIST_EVERY_MS = 10_000;
@@ -68,6 +71,25 @@ interface ScopeMemory {
 const processMemory = new Map<string, ScopeMemory>();
 /** Scopes kept at most: a process serving many triggers stays bounded. */
 const MAX_SCOPES = 200;
+
+/** One memory per trigger node and mode: test listening never shares production's. */
+export function repeatScope(workflowId: string | undefined, nodeId: string, testListening: boolean): string {
+	return `${workflowId ?? ''}:${nodeId}:${testListening ? 'test' : 'production'}`;
+}
+
+/** What this process knows for a scope, in the static-data form (for the activation hooks), merged with
+ * what static data already holds, or undefined when this process knows nothing for it. */
+export function repeatsToStore(scope: string, stored: Partial<StoredRepeats> | undefined): StoredRepeats | undefined {
+	const memory = processMemory.get(scope);
+	if (memory) mergeStored(memory, stored, REPEAT_CAPACITY);
+	if (!memory || memory.seen.size === 0) return undefined;
+	const now = Date.now();
+	memory.changed = false;
+	memory.lastPersistedAt = now;
+	memory.mergedSavedAt = now;
+	return { entries: [...memory.seen].map(([key, seen]): StoredRepeat => [key, seen.firstSeenAt, seen.count]), dropped: memory.dropped, savedAt: now };
+}
+
 
 export function repeatMemory(
 	scope: string,

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 import { callApiData, CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../transport/request';
 import { setupTokens } from './events';
+import { repeatScope, repeatsToStore, type StoredRepeats } from './dedupe';
 import { derivePassphrase } from './passphrase';
 import { webhookUrlFor } from './paths';
 
@@ -46,6 +47,17 @@ export function slotFor(ctx: StaticDataContext): RegistrationSlot {
  */
 function saveSlot(ctx: StaticDataContext, slot: RegistrationSlot): void {
 	ctx.getWorkflowStaticData('node')[slotName(ctx)] = { ...slot };
+}
+
+/**
+ * n8n saves static data after these hooks: a good moment to store the repeat memory this process
+ * holds (n8n does not keep what a webhook writes when it starts a run; see dedupe.ts).
+ */
+function storeRepeats(ctx: IHookFunctions): void {
+	if (ctx.getMode() === 'manual') return;
+	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = repeatsToStore(repeatScope(ctx.getWorkflow().id, ctx.getNode().id, false), staticData.repeats as Partial<StoredRepeats> | undefined);
+	if (stored) staticData.repeats = stored;
 }
 
 export interface RegistrationSettings {
@@ -132,6 +144,7 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 	}
 	slot.settingsHash = fingerprint(settings);
 	saveSlot(ctx, slot);
+	storeRepeats(ctx);
 	return true;
 }
 
@@ -155,6 +168,7 @@ export async function deleteConnection(ctx: IHookFunctions): Promise<boolean> {
 	}
 	// The domain_id stays: the next create() (a publish, or activating again) reuses it.
 	saveSlot(ctx, { domainId: slot.domainId, registered: false });
+	storeRepeats(ctx);
 	return true;
 }
 
