@@ -64,7 +64,7 @@ export function benchWorkflows({ credential, passphrase }) {
 			label: 'Digistore24 Trigger → NoOp (manual setup, verifies + types)',
 			path: `${triggerId}/ipn`,
 			workflow: chain(
-				node('Digistore24 Trigger', TRIGGER_TYPE, 1, 0, { events: ['on_payment'], setup: 'manual', options: { deduplicate: false } }, {
+				node('Digistore24 Trigger', TRIGGER_TYPE, 1, 0, { events: ['on_payment'], setup: 'manual', options: {} }, {
 					webhookId: triggerId,
 					credentials: credentialRef(credential),
 				}),
