@@ -14,6 +14,7 @@ const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scr
 const POSTBACK_ENTRIES = ['On affiliate sale', 'On affiliate refund / chargeback', 'On vendor sale postback'];
 const PKG = 'n8n-nodes-digistore24';
 const TRIGGERS = ['On new payment', 'On new e-ticket', 'On affiliate approved'];
+const EVERYDAY_ACTIONS = ['Create a voucher', 'Update a delivery', 'Upgrade a purchase', 'Get many invoices of a purchase', 'Get many payouts', 'Get many marketplace entries', 'Get many order forms', 'Refund part of a purchase'];
 
 let n8n;
 let browser;
@@ -72,7 +73,10 @@ test('the editor offers the Digistore24 nodes', async (t) => {
 		await actions.first().scrollIntoViewIfNeeded();
 		assert.ok((await actions.count()) >= 1, 'at least one action');
 		await shot('actions');
-		t.diagnostic(`actions: ${(await actions.allInnerTexts()).map((s) => s.trim()).join(' | ')}`);
+		const texts = (await actions.allInnerTexts()).map((s) => s.trim());
+		t.diagnostic(`actions: ${texts.join(' | ')}`);
+		// The everyday resources: vouchers, deliveries, upgrades, invoices, payouts, marketplace, order forms.
+		for (const action of EVERYDAY_ACTIONS) assert.ok(texts.some((text) => text.includes(action)), `the node panel lists "${action}"`);
 	});
 
 	await t.test('add "On new payment" to the canvas and open it', async () => {
