@@ -23,6 +23,9 @@ let emulator;
 let ds24;
 let credential;
 let sink;
+let postbackCredential;
+const POSTBACK_TYPE = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
+const POSTBACK_TOKEN = `e2e-template-postback-${randomUUID()}`;
 
 /** A stand-in for third-party tools: records every request; the member area answers with a login. */
 function startSink() {
@@ -62,6 +65,7 @@ before(async () => {
 	sink = await startSink();
 	n8n = await startN8n({ packageTarball: packPackage() });
 	credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: FULL_ACCESS_KEY }));
+	postbackCredential = await n8n.api.createCredential({ name: 'Digistore24 postback token', type: 'digistore24PostbackApi', data: { token: POSTBACK_TOKEN } });
 });
 
 after(async () => {
@@ -79,7 +83,8 @@ async function importTemplate(file) {
 	const nodes = template.nodes.map((node) => {
 		const out = structuredClone(node);
 		if (out.type === TRIGGER_TYPE || out.type === ACTION_TYPE) out.credentials = { digistore24Api: { id: credential.id, name: credential.name } };
-		if (out.type === TRIGGER_TYPE) out.webhookId = webhookIds[out.name] = randomUUID(); // as the editor adds on import
+		if (out.type === POSTBACK_TYPE) out.credentials = { digistore24PostbackApi: { id: postbackCredential.id, name: postbackCredential.name } };
+		if (out.type === TRIGGER_TYPE || out.type === POSTBACK_TYPE) out.webhookId = webhookIds[out.name] = randomUUID(); // as the editor adds on import
 		if (typeof out.parameters.url === 'string') out.parameters.url = out.parameters.url.replace(PLACEHOLDER, sink.url);
 		return out;
 	});
@@ -188,4 +193,52 @@ test("daily numbers: one run sends one message with yesterday's sales and refund
 	const reversals = (await api('listTransactions', `from=${date}&to=${date}&search[transaction_type]=refund,chargeback`)).data.transaction_list;
 	assert.match(text, new RegExp(`^Digistore24 on ${date}: ${Number(day.sales_count)} sales, revenue ${Number(day.amount).toFixed(2)}, earnings ${Number(day.earning).toFixed(2)} \\(EUR\\)\\.\n${reversals.length} refunds/chargebacks`));
 	for (const t of reversals) assert.ok(text.includes(`order ${t.purchase_id}`), `refund of ${t.purchase_id} listed`);
+});
+
+test('affiliate conversion: a sale postback posts one purchase conversion with click id, value and currency; a refund postback posts one refund conversion', async () => {
+	const { wf, webhookIds } = await importTemplate('affiliate-conversion');
+	await n8n.api.activate(wf.id);
+	const webhookPath = `${webhookIds['Affiliate Sale or Refund']}/postback`;
+	await n8n.waitForWebhook(webhookPath, 'GET');
+	// The connection the affiliate pastes at Digistore24: the node's URL plus the query string its panel shows.
+	const type = (await n8n.rest.nodeTypes()).find((t) => t.name === POSTBACK_TYPE);
+	const query = type.properties.find((p) => p.name === 'affiliateUrl').displayName.match(/\?token=YOUR_TOKEN\S+$/)?.[0];
+	assert.ok(query, 'the trigger shows the affiliate query string');
+	const control = async (route, body) => {
+		const res = await fetch(`${emulator.url}/__emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		assert.ok(res.status < 400, `emulator ${route}: ${res.status}`);
+		return res.json();
+	};
+	const connection = await control('postbacks', { role: 'affiliate', url: `${n8n.webhookUrl(webhookPath)}${query.replace('YOUR_TOKEN', POSTBACK_TOKEN)}` });
+	const conversions = () => sink.at('/conversions');
+
+	const sale = await control('postback', { connection_id: connection.id, kind: 'sale' });
+	assert.deepEqual([sale.status, sale.body], [200, 'OK']);
+	await waitFor(() => conversions().length >= 1, { message: 'the conversion call', timeoutMs: 120_000 });
+	const v = sale.values;
+	assert.deepEqual(conversions()[0].json, {
+		eventType: 'purchase',
+		clickId: v.cid,
+		value: Number(v.amount_affiliate),
+		currency: v.currency,
+		transactionId: v.transaction_id,
+		occurredAt: new Date(Number(v.datetime_unix) * 1000).toISOString(),
+	});
+
+	const refund = await control('postback', { connection_id: connection.id, kind: 'refund' });
+	assert.deepEqual([refund.status, refund.body], [200, 'OK']);
+	await waitFor(() => conversions().length >= 2, { message: 'the refund call', timeoutMs: 120_000 });
+	const r = refund.values;
+	assert.deepEqual(conversions()[1].json, {
+		eventType: 'refund',
+		clickId: r.cid,
+		value: Number(r.amount_affiliate),
+		currency: r.currency,
+		transactionId: r.transaction_id,
+		occurredAt: new Date(Number(r.datetime_unix) * 1000).toISOString(),
+	});
+	await n8n.waitForExecutions(wf.id, 2, { timeoutMs: 120_000 });
+	assert.equal(conversions().length, 2, 'one conversion call per postback');
+	assert.equal(JSON.stringify(conversions()).includes(POSTBACK_TOKEN), false, 'the token reaches no third party');
+	await n8n.api.deactivate(wf.id);
 });

@@ -4,6 +4,7 @@
 // So the shipped files hold the parameters exactly as the editor stores them.
 const TRIGGER = 'n8n-nodes-digistore24.digistore24Trigger';
 const ACTION = 'n8n-nodes-digistore24.digistore24';
+const POSTBACK_TRIGGER = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
 /** A credential reference without an id: n8n asks the user to pick (or create) one on import. */
 const DIGISTORE24 = { digistore24Api: { name: 'Digistore24 account' } };
 
@@ -217,4 +218,36 @@ const dailyNumbers = {
 	},
 };
 
-export const TEMPLATES = [newSale, revokeAccess, membershipAccess, dailyNumbers];
+const affiliateConversion = {
+	file: 'affiliate-conversion',
+	title: 'Affiliate conversion',
+	workflow: {
+		name: 'Digistore24: affiliate postback → conversion for your ad platform',
+		nodes: [
+			node(
+				'Affiliate Sale or Refund',
+				POSTBACK_TRIGGER,
+				1,
+				[0, 0],
+				{ events: ['affiliate_sale', 'affiliate_reversal'], options: {} },
+				{ credentials: { digistore24PostbackApi: { name: 'Digistore24 postback token' } } },
+			),
+			httpPost(
+				'Send the Conversion',
+				[240, 0],
+				'https://example.com/replace-with-your-ad-platform/conversions',
+				'={{ JSON.stringify({ eventType: $json.event === "affiliate_sale" ? "purchase" : "refund", clickId: $json.tracking.cid, value: $json.amounts.affiliate, currency: $json.amounts.currency, transactionId: $json.transaction.id, occurredAt: $json.occurredAt }) }}',
+			),
+			sticky(
+				'About This Workflow',
+				'## Affiliate conversion for your ad platform\nEvery sale you referred (first sales, upsells, rebills) becomes one `purchase` conversion — click id, your commission as value, currency, transaction id — and each refund or chargeback one `refund` for the click it came from (the postback carries the same `cid`).\n\n**Set up**\n1. **Affiliate Sale or Refund**: create a *Digistore24 Postback API* credential (a long random token).\n2. Activate, open the trigger and copy its production URL plus the affiliate query string it shows (put your token in place of `YOUR_TOKEN`). Paste it at Digistore24: *Account → S2S Postback → Add new connection*.\n3. In your ads, pass the click id to Digistore24 as `cid` in your affiliate link.\n4. **Send the Conversion**: your ad platform\'s conversion endpoint (or its n8n node); rename the fields as it expects.',
+				[-60, -440],
+				{ width: 660, height: 380 },
+			),
+		],
+		connections: chain('Affiliate Sale or Refund', 'Send the Conversion'),
+		settings: { executionOrder: 'v1' },
+	},
+};
+
+export const TEMPLATES = [newSale, revokeAccess, membershipAccess, affiliateConversion, dailyNumbers];
