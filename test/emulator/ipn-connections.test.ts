@@ -206,16 +206,20 @@ describe('POST /__emulator/deliver', () => {
 	});
 
 	test('sales: delivered to the connection that exists at the time, counted undeliverable without one, retried until OK', async () => {
+		const report_ = async () => (await control(emulator, 'sales', undefined, 'GET')).body;
+		const until = async (check: (r: any) => boolean) => {
+			for (let i = 0; i < 200 && !check(await report_()); i++) await new Promise((r) => setTimeout(r, 50));
+		};
 		await control(emulator, 'sales', { every_ms: 20, retry_ms: 20 });
-		await new Promise((r) => setTimeout(r, 150));
-		await setup({ sha_passphrase: 'p' });
+		await until((r) => r.undeliverable.length > 0);
 		receiver.postStatus = 500;
-		await new Promise((r) => setTimeout(r, 150));
+		await setup({ sha_passphrase: 'p' });
+		await until((r) => r.failedAttempts > 0);
 		receiver.postStatus = 200;
-		await new Promise((r) => setTimeout(r, 150));
+		await until((r) => r.delivered > 0);
 		await control(emulator, 'sales', undefined, 'DELETE');
-		await new Promise((r) => setTimeout(r, 400));
-		const report = (await control(emulator, 'sales', undefined, 'GET')).body;
+		await until((r) => r.pending === 0);
+		const report = await report_();
 		expect(report.undeliverable.length).toBeGreaterThan(0);
 		expect(report.failedAttempts).toBeGreaterThan(0);
 		expect([report.pending, report.gaveUp]).toEqual([0, []]);

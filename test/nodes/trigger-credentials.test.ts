@@ -72,12 +72,14 @@ describe('trigger: credential reads', () => {
 		try {
 			expect((await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'added-later', seq: 1 })).status).toBe(403);
 			const readsAfterFirst = t.reads();
+			const started = Date.now();
 			for (let i = 0; i < 20; i++) expect((await postForm(t.url, signedBody(buildSampleIpn('on_payment', { seq: 100 + i }), 'forged'))).status).toBe(403);
-			expect(t.reads()).toBe(readsAfterFirst);
+			// At most one read per two seconds, however many forged requests came (a slow machine may take over 2 s for them).
+			expect(t.reads() - readsAfterFirst).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 2000));
 			t.change('added-later');
 			await new Promise((resolve) => setTimeout(resolve, 2100));
 			expect((await sendIpn({ url: t.url, event: 'on_payment', passphrase: 'added-later', seq: 2 })).status).toBe(200);
-			expect(t.reads()).toBe(readsAfterFirst + 1);
+			expect(t.reads()).toBeGreaterThan(readsAfterFirst);
 		} finally {
 			await t.server.stop();
 		}
