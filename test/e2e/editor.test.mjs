@@ -98,16 +98,24 @@ test('the editor offers the Digistore24 nodes', async (t) => {
 });
 
 test('an affiliate finds the postback trigger: searching "Digistore24" shows its entries', async () => {
-	// A fresh tab of the signed-in browser, so the first test's unsaved workflow does not interfere.
+	// A fresh tab with n8n's session cookie, so this does not depend on the first test's sign-in or
+	// its unsaved workflow. Generous timeouts: the editor bundle loads slowly on a busy machine.
+	await browser.context.addCookies(n8n.rest.cookies());
 	const page = await browser.context.newPage();
+	page.setDefaultTimeout(120_000);
+	page.setDefaultNavigationTimeout(180_000);
 	try {
-		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.goto(`${n8n.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
 		await page.getByTestId('canvas-plus-button').waitFor();
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Digistore24');
 		const creator = page.getByTestId('node-creator');
-		const app = creator.getByTestId('node-creator-item-name').filter({ hasText: /^Digistore24 Postback$/ });
-		await app.first().waitFor();
+		// n8n lists a trigger-only node without " Trigger" ("Digistore24 Postback").
+		const app = creator.getByTestId('node-creator-item-name').filter({ hasText: 'Digistore24 Postback' });
+		await app.first().waitFor().catch(async (error) => {
+			await page.screenshot({ path: path.join(ARTIFACTS, 'editor-postback-search-failed.png') });
+			throw new Error(`${error.message}\nitems: ${(await creator.getByTestId('node-creator-item-name').allInnerTexts()).join(' | ')}`);
+		});
 		await app.first().click();
 		for (const name of POSTBACK_ENTRIES) await creator.getByText(name, { exact: true }).waitFor();
 		mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { Digistore24PostbackTrigger } from '../../nodes/Digistore24/Digistore24PostbackTrigger.node';
 import { POSTBACK_EVENTS } from '../../nodes/Digistore24/postback/events';
+import { queryFromNotice } from '../../nodes/Digistore24/postback/notice';
 import { postbackOutputSchema } from '../../nodes/Digistore24/postback/schema';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { startWebhookServer, type Credentials } from './n8n';
@@ -29,7 +30,7 @@ async function trigger(parameters: IDataObject, token = TOKEN) {
 /** The query string exactly as the node's notice shows it, with the token put in. */
 function shownQuery(role: 'affiliate' | 'vendor'): string {
 	const notice = nodeType.description.properties.find((p) => p.name === `${role}Url`)!;
-	return notice.displayName.match(/\?token=\S+$/)![0].replace('YOUR_TOKEN', TOKEN);
+	return queryFromNotice(notice.displayName)!.replace('YOUR_TOKEN', TOKEN);
 }
 
 describe('Digistore24 Postback Trigger in n8n-core contexts', () => {

@@ -13,5 +13,12 @@ const WHERE: Record<PostbackRole, string> = {
  * n8n shows above. The token is a slot: it lives in the credential, never in workflow JSON.
  */
 export function postbackUrlNotice(role: PostbackRole): string {
-	return `${WHERE[role]}, and paste the Production URL shown above under Webhook URLs followed by this, with ${TOKEN_SLOT} replaced by the credential's token: ${queryTemplate(role)}`;
+	// n8n renders a notice as HTML: unescaped, "&currency=" would show as "¤cy=".
+	const query = queryTemplate(role).replace(/&/g, '&amp;');
+	return `${WHERE[role]}, and paste the Production URL shown above under Webhook URLs followed by this, with ${TOKEN_SLOT} replaced by the credential's token: ${query}`;
+}
+
+/** The query string a notice shows, as the editor displays it (for tests reading the description). */
+export function queryFromNotice(notice: string): string | undefined {
+	return notice.match(/\?token=\S+$/)?.[0].replace(/&amp;/g, '&');
 }
