@@ -7,6 +7,7 @@ import { emulatorControl, credentialBody, answerNotificationNode, executionCount
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
+import { n8nRuntime } from './harness/runtime.mjs';
 
 let n8n;
 let emulator;
@@ -207,7 +208,10 @@ test('repeats (shipped defaults): e-ticket create/use/update, cancel/resume/canc
 	await n8n.api.deactivate(wf.id);
 });
 
-test('exact repeats set to drop: no run and one log line per drop; test listening keeps its own memory, so production still runs', async () => {
+// n8n 1.x's "Listen for test event" call (POST /rest/workflows/:id/run) wants the whole workflow in
+// its body; this test drives 2.x's form, so it runs on 2.x only for now.
+const listenForTestEventForm = n8nRuntime().major >= 2 ? false : 'n8n 1.x takes another body for "Listen for test event" (POST /rest/workflows/:id/run); not yet driven here';
+test('exact repeats set to drop: no run and one log line per drop; test listening keeps its own memory, so production still runs', { skip: listenForTestEventForm }, async () => {
 	await ds24.reset();
 	const passphrase = 'drop-e2e-passphrase';
 	const credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: READ_ONLY_KEY, ipnPassphrase: passphrase }));
