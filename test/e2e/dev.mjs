@@ -53,6 +53,9 @@ async function main() {
 		userFolder: path.join(repoRoot, '.n8n-dev'),
 		echoLogs: !opt.quiet,
 		apiKey: false, // the editor needs none; avoids one new key per start
+		// A first start runs all of n8n's database migrations: minutes on a busy 2-core machine (3 min
+		// were not enough under load). A crash still fails at once; here someone is watching anyway.
+		readyTimeoutMs: 900_000,
 	});
 	const emulator = await emulatorPromise;
 	if (!emulator && !opt['no-emulator']) {

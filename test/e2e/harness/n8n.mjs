@@ -88,7 +88,7 @@ export async function startN8n(o = {}) {
 				const r = await fetch(`${baseUrl}/healthz/readiness`).catch(() => undefined);
 				return r?.ok && logText.includes('Editor is now accessible', logFrom);
 			},
-			{ timeoutMs: 180_000, message: `n8n on ${baseUrl} to become ready` },
+			{ timeoutMs: o.readyTimeoutMs ?? 180_000, message: `n8n on ${baseUrl} to become ready` },
 		);
 		await Promise.race([ready, died]).catch(async (e) => {
 			await stopGroup(child.pid, 5_000);
