@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { executionCounts, waitForFinishedExecutions } from './harness/digistore24.mjs';
+import { executionCounts, POSTBACK_TYPE, shownPostbackQuery, waitForFinishedExecutions } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { freePort, startN8n } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
 
-const TYPE = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
+const TYPE = POSTBACK_TYPE;
 const NAME = 'Digistore24 Postback Trigger';
 const TOKEN = `e2e-postback-${randomUUID()}`;
 const EVENTS = ['affiliate_sale', 'affiliate_reversal', 'vendor_sale', 'vendor_reversal'];
@@ -50,22 +50,12 @@ async function postbackWorkflow(parameters) {
 	return { wf, url: n8n.webhookUrl(`${webhookId}/postback`) };
 }
 
-/** The query string the node's panel shows for a role, read from n8n's node types like the editor does. */
-async function shownQuery(role) {
-	const type = (await n8n.rest.nodeTypes()).find((t) => t.name === TYPE);
-	const notice = type.properties.find((p) => p.name === `${role}Url`).displayName;
-	// The notice is HTML (n8n renders it so): its ampersands are written &amp;.
-	const query = notice.match(/\?token=YOUR_TOKEN\S+$/)?.[0].replace(/&amp;/g, '&');
-	assert.ok(query, `the ${role} notice shows a query string: ${notice}`);
-	return query;
-}
-
 const items = (execution) => execution.data.resultData.runData[NAME][0].data.main[0].map((i) => i.json);
 
 test('a sale, an upsell, a refund and a chargeback over connections built from the shown URL → 4 typed runs; GET and POST', async () => {
 	const { wf, url } = await postbackWorkflow({ events: EVENTS });
-	const affiliateQuery = (await shownQuery('affiliate')).replace('YOUR_TOKEN', TOKEN);
-	const vendorQuery = (await shownQuery('vendor')).replace('YOUR_TOKEN', TOKEN);
+	const affiliateQuery = (await shownPostbackQuery(n8n, 'affiliate')).replace('YOUR_TOKEN', TOKEN);
+	const vendorQuery = (await shownPostbackQuery(n8n, 'vendor')).replace('YOUR_TOKEN', TOKEN);
 	const affiliate = await ds24('postbacks', { role: 'affiliate', url: `${url}${affiliateQuery}` });
 	const vendor = await ds24('postbacks', { role: 'vendor', url: `${url}${vendorQuery}`, method: 'POST' });
 	const sent = [];
@@ -96,7 +86,7 @@ test('a sale, an upsell, a refund and a chargeback over connections built from t
 
 test('without or with a wrong token: 403 and no run; the test button: OK without a run', async () => {
 	const { wf, url } = await postbackWorkflow({ events: EVENTS });
-	const query = await shownQuery('affiliate');
+	const query = await shownPostbackQuery(n8n, 'affiliate');
 	const wrong = await ds24('postbacks', { role: 'affiliate', url: `${url}${query.replace('YOUR_TOKEN', `${TOKEN}x`)}` });
 	const none = await ds24('postbacks', { role: 'affiliate', url: `${url}${query.replace('token=YOUR_TOKEN&', '')}` });
 	const typedAsShown = await ds24('postbacks', { role: 'affiliate', url: `${url}${query}` });
@@ -116,7 +106,7 @@ test('without or with a wrong token: 403 and no run; the test button: OK without
 
 test('1,000 postbacks at concurrency 10 → exactly 1,000 runs', async () => {
 	const { wf, url } = await postbackWorkflow({ events: ['affiliate_sale'] });
-	const connection = await ds24('postbacks', { role: 'affiliate', url: `${url}${(await shownQuery('affiliate')).replace('YOUR_TOKEN', TOKEN)}` });
+	const connection = await ds24('postbacks', { role: 'affiliate', url: `${url}${(await shownPostbackQuery(n8n, 'affiliate')).replace('YOUR_TOKEN', TOKEN)}` });
 	const t0 = Date.now();
 	const answers = {};
 	// In four calls, so no single control request waits for minutes.

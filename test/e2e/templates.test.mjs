@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ACTION_TYPE, credentialBody, emulatorControl, FULL_ACCESS_KEY, TRIGGER_TYPE } from './harness/digistore24.mjs';
+import { ACTION_TYPE, credentialBody, emulatorControl, FULL_ACCESS_KEY, POSTBACK_TYPE, shownPostbackQuery, TRIGGER_TYPE } from './harness/digistore24.mjs';
 import { startEmulatorProcess } from './harness/emulator.mjs';
 import { freePort, startN8n, waitFor } from './harness/n8n.mjs';
 import { packPackage } from './harness/pack.mjs';
@@ -24,7 +24,6 @@ let ds24;
 let credential;
 let sink;
 let postbackCredential;
-const POSTBACK_TYPE = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
 const POSTBACK_TOKEN = `e2e-template-postback-${randomUUID()}`;
 
 /** A stand-in for third-party tools: records every request; the member area answers with a login. */
@@ -201,9 +200,7 @@ test('affiliate conversion: a sale postback posts one purchase conversion with c
 	const webhookPath = `${webhookIds['Affiliate Sale or Refund']}/postback`;
 	await n8n.waitForWebhook(webhookPath, 'GET');
 	// The connection the affiliate pastes at Digistore24: the node's URL plus the query string its panel shows.
-	const type = (await n8n.rest.nodeTypes()).find((t) => t.name === POSTBACK_TYPE);
-	const query = type.properties.find((p) => p.name === 'affiliateUrl').displayName.match(/\?token=YOUR_TOKEN\S+$/)?.[0];
-	assert.ok(query, 'the trigger shows the affiliate query string');
+	const query = await shownPostbackQuery(n8n, 'affiliate');
 	const control = async (route, body) => {
 		const res = await fetch(`${emulator.url}/__emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		assert.ok(res.status < 400, `emulator ${route}: ${res.status}`);

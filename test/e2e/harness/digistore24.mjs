@@ -9,6 +9,20 @@ export const FULL_ACCESS_KEY = '1234-lSh9pg14E9ML9DXBEp5ytDmeM3ExJBst1yzuCVJo';
 export const READ_ONLY_KEY = '5678-XSwT2iMcjZS0lVskYjOFkgcScEvMH0lm5PdYnqOL';
 export const TRIGGER_TYPE = 'n8n-nodes-digistore24.digistore24Trigger';
 export const ACTION_TYPE = 'n8n-nodes-digistore24.digistore24';
+export const POSTBACK_TYPE = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
+
+/**
+ * The query string the postback trigger's panel shows for `role` ('affiliate' or 'vendor'), read
+ * from n8n's node types as the editor reads it. The notice is HTML (n8n renders it so), so its
+ * ampersands are written &amp;; a user copies the rendered text, which has plain '&'.
+ */
+export async function shownPostbackQuery(n8n, role) {
+	const type = (await n8n.rest.nodeTypes()).find((t) => t.name === POSTBACK_TYPE);
+	const notice = type.properties.find((p) => p.name === `${role}Url`).displayName;
+	const query = notice.match(/\?token=YOUR_TOKEN\S+$/)?.[0].replace(/&amp;/g, '&');
+	if (!query) throw new Error(`the ${role} notice shows no query string: ${notice}`);
+	return query;
+}
 
 export function emulatorControl(url) {
 	const call = async (method, route, body) => {
