@@ -182,6 +182,39 @@ export function executionCounts(n8n, workflowId) {
 	return JSON.parse(out);
 }
 
+/**
+ * Which of `tokens` (strings such as transaction ids) occur in the stored data of the workflow's
+ * executions, read from n8n's SQLite database: proof that a notification is held by a stored run.
+ */
+export function tokensInStoredExecutions(n8n, workflowId, tokens) {
+	const rt = n8nRuntime();
+	const db = path.join(n8n.userFolder, '.n8n/database.sqlite');
+	const script = `const s=require('sqlite3');const want=new Set(JSON.parse(require('fs').readFileSync(0,'utf8')));const found=new Set();const d=new s.Database(process.argv[1],s.OPEN_READONLY);d.each("select d.data from execution_entity e join execution_data d on d.executionId=e.id where e.workflowId=? and e.deletedAt is null",[process.argv[2]],(e,r)=>{if(e)throw e;for(const m of r.data.matchAll(/[A-Za-z0-9_-]+/g))if(want.has(m[0]))found.add(m[0])},(e)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify([...found]));d.close()})`;
+	const out = execFileSync(rt.node, ['-e', script, db, workflowId], {
+		cwd: rt.homeDir,
+		input: JSON.stringify(tokens),
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		env: { ...process.env, NODE_PATH: path.join(rt.homeDir, 'node_modules') },
+	});
+	return new Set(JSON.parse(out));
+}
+
+/** Waits until no execution of the workflow is queued or running and the count has not moved for `quietMs`; the counts by status. */
+export async function waitForSettledExecutions(n8n, workflowId, { quietMs = 15_000, timeoutMs = 1_800_000, intervalMs = 5000 } = {}) {
+	let last = '';
+	let since = Date.now();
+	return await waitFor(
+		async () => {
+			const c = executionCounts(n8n, workflowId);
+			const key = JSON.stringify(c);
+			if (key !== last) [last, since] = [key, Date.now()];
+			return !c.new && !c.running && Date.now() - since >= quietMs && c;
+		},
+		{ timeoutMs, intervalMs, message: 'executions settled' },
+	);
+}
+
 /** Waits until `count` executions of the workflow are recorded and none is queued or running; their counts by status. */
 export async function waitForFinishedExecutions(n8n, workflowId, count, { timeoutMs = 900_000, intervalMs = 3000 } = {}) {
 	return await waitFor(
