@@ -3,31 +3,20 @@
 // accounts → Answer Notification with access data. The emulator plays Digistore24: it keeps what
 // the answer carried with the order, reports a refused run's answer in its IPN log and retries it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { emulatorControl, credentialBody, answerNotificationNode, triggerWorkflow, executionCounts } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { answerNotificationNode, triggerWorkflow, executionCounts } from './harness/digistore24.mjs';
+import { waitFor } from './harness/n8n.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
 
+const PASSPHRASE = 'access-data-e2e-passphrase';
 let n8n;
 let emulator;
 let ds24;
 let credential;
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
-	n8n = await startN8n({ packageTarball: packPackage() });
-	credential = await n8n.api.createCredential(credentialBody(emulator.url, { ipnPassphrase: PASSPHRASE }));
-});
+n8nWithEmulator({ credential: { ipnPassphrase: PASSPHRASE } }, (f) => ({ n8n, emulator, ds24, credential } = f));
 
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
-});
-
-const PASSPHRASE = 'access-data-e2e-passphrase';
 const LOGIN_URL = 'https://members.example.com/login';
 const FORUM_URL = 'https://forum.example.com/login';
 

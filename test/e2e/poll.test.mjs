@@ -9,12 +9,11 @@
 // in about four minutes.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import { allExecutions, credentialBody, emulatorControl, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { freePort, startN8n, waitFor } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { test } from 'node:test';
+import { allExecutions, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { waitFor } from './harness/n8n.mjs';
 import { sleep } from './harness/util.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
 
 const POLL_TYPE = 'n8n-nodes-digistore24.digistore24PollTrigger';
 const NODE_NAME = 'Digistore24 Polling Trigger';
@@ -25,17 +24,7 @@ let emulator;
 let ds24;
 let credential;
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
-	n8n = await startN8n({ packageTarball: packPackage() });
-	credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: READ_ONLY_KEY }));
-});
-
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
-});
+n8nWithEmulator({ credential: { apiKey: READ_ONLY_KEY } }, (f) => ({ n8n, emulator, ds24, credential } = f));
 
 const control = async (method, route, body) =>
 	(await fetch(`${emulator.url}/__emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) })).json();

@@ -3,11 +3,9 @@
 // the right token get 403 and no run; 1,000 postbacks at concurrency 10 give exactly 1,000 runs.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { executionCounts, POSTBACK_TYPE, shownPostbackQuery, waitForFinishedExecutions } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { freePort, startN8n } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
 
 const TYPE = POSTBACK_TYPE;
 const NAME = 'Digistore24 Postback Trigger';
@@ -17,18 +15,12 @@ let n8n;
 let emulator;
 let credential;
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	// Answers wait until n8n has stored the execution, but the runs finish later; the default engine
-	// on SQLite loses runs to write-lock timeouts under such bursts here (see reliability.test.mjs),
-	// so this file runs the legacy engine like that one. E2E_ENGINE=vm runs the default.
-	n8n = await startN8n({ packageTarball: packPackage(), env: { N8N_EXPRESSION_ENGINE: process.env.E2E_ENGINE ?? 'legacy' } });
+// Answers wait until n8n has stored the execution, but the runs finish later; the default engine
+// on SQLite loses runs to write-lock timeouts under such bursts here (see reliability.test.mjs),
+// so this file runs the legacy engine like that one. E2E_ENGINE=vm runs the default.
+n8nWithEmulator({ legacyEngine: true }, async (f) => {
+	({ n8n, emulator } = f);
 	credential = await n8n.api.createCredential({ name: 'Digistore24 postback token', type: 'digistore24PostbackApi', data: { token: TOKEN } });
-});
-
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
 });
 
 async function ds24(route, body) {

@@ -2,11 +2,10 @@
 // at concurrency 10, redeliveries under load, activation churn with restarts, and no secret in
 // any answer, log line or execution. Figures are printed for the README and the closing note.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { credentialBody, emulatorControl, executionCounts, FULL_ACCESS_KEY, postAll, triggerWorkflow, waitForFinishedExecutions } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { freePort, startN8n, waitFor } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { test } from 'node:test';
+import { credentialBody, executionCounts, FULL_ACCESS_KEY, postAll, triggerWorkflow, waitForFinishedExecutions } from './harness/digistore24.mjs';
+import { waitFor } from './harness/n8n.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
 
 const PASSPHRASE = 'reliability-passphrase-Ä&=+';
 let n8n;
@@ -15,21 +14,11 @@ let ds24;
 let manualCredential;
 const answers = []; // every HTTP answer body, scanned for secrets at the end
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
-	// A burst answered on receipt hands n8n executions faster than it runs them. On the default
-	// engine (~7–10 executions/s here) n8n 2.41.1 on SQLite then loses some to write-lock timeouts
-	// (642 of 2,000 in one run, also with N8N_CONCURRENCY_PRODUCTION_LIMIT=5; see README
-	// "Reliability"), so these tests run the legacy engine. E2E_ENGINE=vm runs the default one.
-	n8n = await startN8n({ packageTarball: packPackage(), env: { N8N_EXPRESSION_ENGINE: process.env.E2E_ENGINE ?? 'legacy' } });
-	manualCredential = await n8n.api.createCredential(credentialBody(emulator.url, { ipnPassphrase: PASSPHRASE }));
-});
-
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
-});
+// A burst answered on receipt hands n8n executions faster than it runs them. On the default
+// engine (~7–10 executions/s here) n8n 2.41.1 on SQLite then loses some to write-lock timeouts
+// (642 of 2,000 in one run, also with N8N_CONCURRENCY_PRODUCTION_LIMIT=5; see README
+// "Reliability"), so these tests run the legacy engine. E2E_ENGINE=vm runs the default one.
+n8nWithEmulator({ legacyEngine: true, credential: { ipnPassphrase: PASSPHRASE } }, (f) => ({ n8n, emulator, ds24, credential: manualCredential } = f));
 
 async function manualTrigger(parameters = {}) {
 	const { webhookId, workflow } = triggerWorkflow(manualCredential, { events: ['on_payment', 'on_refund'], setup: 'manual', ...parameters });

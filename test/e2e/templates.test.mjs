@@ -8,12 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ACTION_TYPE, credentialBody, emulatorControl, FULL_ACCESS_KEY, POSTBACK_TYPE, shownPostbackQuery, TRIGGER_TYPE } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { freePort, startN8n, waitFor } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { ACTION_TYPE, FULL_ACCESS_KEY, POSTBACK_TYPE, shownPostbackQuery, TRIGGER_TYPE } from './harness/digistore24.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
+import { waitFor } from './harness/n8n.mjs';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const PLACEHOLDER = /^https:\/\/example\.com\/replace-with-[^/]+/;
@@ -58,18 +57,13 @@ function startSink() {
 	);
 }
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
+n8nWithEmulator({ credential: {} }, async (f) => {
+	({ n8n, emulator, ds24, credential } = f);
 	sink = await startSink();
-	n8n = await startN8n({ packageTarball: packPackage() });
-	credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: FULL_ACCESS_KEY }));
 	postbackCredential = await n8n.api.createCredential({ name: 'Digistore24 postback token', type: 'digistore24PostbackApi', data: { token: POSTBACK_TOKEN } });
 });
 
 after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
 	await sink?.stop();
 });
 

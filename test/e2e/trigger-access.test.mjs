@@ -3,11 +3,9 @@
 // notifications; "first payment only" skips a rebill; an upgrade carries order.deliveryDate and
 // order.upgradeType typed. Manual setup, so no registration round trip: one n8n start, bounded.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { emulatorControl, credentialBody, triggerWorkflow, READ_ONLY_KEY } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { startN8n, freePort } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { test } from 'node:test';
+import { triggerWorkflow, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
 
 const PASSPHRASE = 'access-e2e-passphrase';
 let n8n;
@@ -15,17 +13,7 @@ let emulator;
 let ds24;
 let credential;
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
-	n8n = await startN8n({ packageTarball: packPackage() });
-	credential = await n8n.api.createCredential(credentialBody(emulator.url, { apiKey: READ_ONLY_KEY, ipnPassphrase: PASSPHRASE }));
-});
-
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
-});
+n8nWithEmulator({ credential: { apiKey: READ_ONLY_KEY, ipnPassphrase: PASSPHRASE } }, (f) => ({ n8n, emulator, ds24, credential } = f));
 
 const output = (execution) => execution.data.resultData.runData['Digistore24 Trigger'][0].data.main[0].map((i) => i.json);
 

@@ -1,29 +1,18 @@
 // The packed package in a real n8n, against the Digistore24 emulator over HTTP: the credential
 // test, the trigger's automatic registration and every answer it gives, manual setup, restarts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { emulatorControl, credentialBody, answerNotificationNode, executionCounts, postAll, triggerWorkflow, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { startN8n, freePort, waitFor } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { credentialBody, answerNotificationNode, executionCounts, postAll, triggerWorkflow, FULL_ACCESS_KEY, READ_ONLY_KEY } from './harness/digistore24.mjs';
+import { waitFor } from './harness/n8n.mjs';
 import { n8nRuntime } from './harness/runtime.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
 
 let n8n;
 let emulator;
 let ds24;
 
-before(async () => {
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
-	n8n = await startN8n({ packageTarball: packPackage() });
-	console.error(`[e2e] n8n ready in ${n8n.startMs} ms`);
-});
-
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
-});
+n8nWithEmulator({}, (f) => ({ n8n, emulator, ds24 } = f));
 
 const calls = async (fn) => (await ds24.state()).calls.filter((c) => c.function === fn);
 const connections = async () => (await ds24.state()).connections;
