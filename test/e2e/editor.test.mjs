@@ -1,5 +1,6 @@
 // Browser check of the real n8n editor: a user finds Digistore24 in the node panel, sees its
-// triggers and actions, adds the trigger and opens it. Screenshots: test/e2e/artifacts/editor-*.png
+// triggers and actions, adds the trigger and opens it. Step screenshots: test/e2e/artifacts/editor-*.png;
+// README's pictures (node panel, every action, postback trigger): test/e2e/screenshots/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,10 @@ test('the editor offers the Digistore24 nodes', async (t) => {
 
 	await t.test('the app lists its triggers and actions', async () => {
 		for (const name of TRIGGERS) await creator.getByText(name, { exact: true }).waitFor();
+		await page.waitForTimeout(600); // the panel slides in; README's picture waits for it to stand
 		await shot('triggers');
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
 		// An empty workflow expands only the triggers; open the actions section.
 		const actionsHeader = creator.getByText(/^Actions \(\d+\)$/);
 		await actionsHeader.click();
@@ -77,6 +81,13 @@ test('the editor offers the Digistore24 nodes', async (t) => {
 		t.diagnostic(`actions: ${texts.join(' | ')}`);
 		// The everyday resources: vouchers, deliveries, upgrades, invoices, payouts, marketplace, order forms.
 		for (const action of EVERYDAY_ACTIONS) assert.ok(texts.some((text) => text.includes(action)), `the node panel lists "${action}"`);
+		// README's picture of every action: the panel in a window tall enough to show the whole list.
+		const size = page.viewportSize();
+		await page.setViewportSize({ width: size.width, height: 4200 });
+		await actions.last().scrollIntoViewIfNeeded();
+		await page.waitForTimeout(600);
+		await creator.screenshot({ path: path.join(SCREENSHOTS, 'node-panel-actions.png') });
+		await page.setViewportSize(size);
 	});
 
 	await t.test('add "On new payment" to the canvas and open it', async () => {
