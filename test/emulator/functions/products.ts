@@ -25,9 +25,7 @@ export const productFunctions: FunctionTable = {
 		params: ['product_id'],
 		required: ['product_id'],
 		handler: ({ params }) => {
-			const id = text(params, 'product_id')!.trim();
-			const product = PRODUCTS.find((p) => p.id === id);
-			if (!product) throw apiErrors.notFound('Product', id);
+			const product = requiredProduct(params);
 			return { ...productView(product), paymentplans: [paymentPlanView(product)] };
 		},
 	},
@@ -58,15 +56,18 @@ export const productFunctions: FunctionTable = {
 		writes: false,
 		params: ['product_id'],
 		required: ['product_id'],
-		handler: ({ params }) => {
-			const id = text(params, 'product_id')!.trim();
-			const product = PRODUCTS.find((p) => p.id === id);
-			if (!product) throw apiErrors.notFound('Product', id);
-			return { payment_plans: [paymentPlanView(product)] };
-		},
+		handler: ({ params }) => ({ payment_plans: [paymentPlanView(requiredProduct(params))] }),
 	},
 	listOrderforms: {
 		writes: false,
 		handler: () => ({ orderforms: ORDERFORMS.map((form) => ({ ...form })) }),
 	},
 };
+
+/** The product `product_id` names; Digistore24's not-found error otherwise. */
+function requiredProduct(params: Parameters<typeof text>[0]) {
+	const id = text(params, 'product_id')!.trim();
+	const product = PRODUCTS.find((p) => p.id === id);
+	if (!product) throw apiErrors.notFound('Product', id);
+	return product;
+}
