@@ -7,13 +7,13 @@
  *
  *   npm run build && node --expose-gc --import tsx test/bench/poll.ts [--rounds 5] [--transactions 10000]   prints JSON
  */
-import { spawn } from 'child_process';
 import path from 'path';
 import { parseArgs } from 'util';
 import { PollContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { READ_ONLY_KEY } from '../emulator/keys';
 import { additionalData, makeWorkflow } from '../nodes/n8n';
+import { runRounds, startEmulatorProcess, timed } from './rounds';
 
 const packageDir = process.env.BENCH_PACKAGE_DIR ?? path.resolve(__dirname, '../..');
 const { Digistore24PollTrigger } = require(path.join(packageDir, 'dist/nodes/Digistore24/Digistore24PollTrigger.node.js')) as typeof import('../../nodes/Digistore24/Digistore24PollTrigger.node');
@@ -21,27 +21,10 @@ const { Digistore24PollTrigger } = require(path.join(packageDir, 'dist/nodes/Dig
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, transactions: { type: 'string', default: '10000' } } });
 const ROUNDS = Number(args.rounds);
 const TRANSACTIONS = Number(args.transactions);
-const root = path.resolve(__dirname, '../..');
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-async function startEmulatorProcess(): Promise<{ url: string; stop: () => void }> {
-	// A small seeded history: the window holds (almost) only the 10,000 made below.
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/emulator/cli.ts'), '--port', '0', '--purchases', '50'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-	const url = await new Promise<string>((resolve, reject) => {
-		let out = '';
-		child.stdout.setEncoding('utf8');
-		child.stdout.on('data', (chunk: string) => {
-			out += chunk;
-			const match = /listening on (\S+)/.exec(out);
-			if (match) resolve(match[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`emulator exited (${code}): ${out}`)));
-	});
-	return { url, stop: () => child.kill('SIGTERM') };
-}
 
 async function main() {
-	const emulator = await startEmulatorProcess();
+	// A small seeded history: the window holds (almost) only the 10,000 made below.
+	const emulator = await startEmulatorProcess(['--purchases', '50']);
 	const control = async (method: string, route: string, body?: unknown) =>
 		(await fetch(`${emulator.url}/__emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json() as Promise<IDataObject>;
 	const callCount = async () => ((await control('GET', 'state')).calls as unknown[]).length;
@@ -75,26 +58,19 @@ async function main() {
 				if (page >= data.page_count) return records;
 			}
 		};
-		type Side = () => Promise<number>;
-		const sides: Record<string, Side> = {
-			pollNew: async () => (await pollWith(fresh())).items,
-			pollSeen: async () => (await pollWith(JSON.parse(seenState))).items,
-			loop: viaLoop,
-		};
-		const result: Record<string, Array<{ ms: number; calls: number; out: number }>> = { pollNew: [], pollSeen: [], loop: [] };
-		for (const side of Object.values(sides)) await side(); // warm-up
-		for (let round = 0; round < ROUNDS; round++) {
-			const names = round % 2 === 0 ? ['pollNew', 'loop', 'pollSeen'] : ['loop', 'pollSeen', 'pollNew'];
-			for (const name of names) {
+		const result = await runRounds(
+			ROUNDS,
+			{
+				pollNew: async () => (await pollWith(fresh())).items,
+				loop: viaLoop,
+				pollSeen: async () => (await pollWith(JSON.parse(seenState))).items,
+			},
+			async (_name, side) => {
 				const before = await callCount();
-				// The previous side's garbage is collected before, not during, this one.
-				gc();
-				const start = process.hrtime.bigint();
-				const out = await sides[name]();
-				const ms = Number(process.hrtime.bigint() - start) / 1e6;
-				result[name].push({ ms, calls: (await callCount()) - before, out });
-			}
-		}
+				const { ms, out } = await timed(side);
+				return { ms, calls: (await callCount()) - before, out: out as number };
+			},
+		);
 		const inWindow = result.loop[0].out;
 		if (inWindow < TRANSACTIONS) throw new Error(`expected ${TRANSACTIONS} in the window, the loop read ${inWindow}`);
 		if (result.pollNew.some((m) => m.out !== inWindow)) throw new Error('the poll did not emit every new transaction');

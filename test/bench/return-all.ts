@@ -6,11 +6,11 @@
  *
  *   npm run build && node --expose-gc --import tsx test/bench/return-all.ts [--rounds 5] [--purchases 20000]   prints JSON
  */
-import { spawn } from 'child_process';
 import path from 'path';
 import { parseArgs } from 'util';
 import { READ_ONLY_KEY } from '../emulator/keys';
 import { runAction } from '../nodes/n8n';
+import { gc, runRounds, startEmulatorProcess } from './rounds';
 
 // The compiled node n8n runs: the packed package's dist/ (run.mjs), else this checkout's `npm run build`.
 // (tsx would also resolve the source's `Digistore24.node` to the .json beside it.)
@@ -21,27 +21,6 @@ const { values: args } = parseArgs({ options: { rounds: { type: 'string', defaul
 const ROUNDS = Number(args.rounds);
 const PURCHASES = Number(args.purchases);
 const PAGE_SIZE = 1000; // what the node asks for (its operation's page size)
-const root = path.resolve(__dirname, '../..');
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-async function startEmulatorProcess(): Promise<{ url: string; stop: () => void }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/emulator/cli.ts'), '--port', '0', '--purchases', String(PURCHASES)], {
-		cwd: root,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const url = await new Promise<string>((resolve, reject) => {
-		let out = '';
-		child.stdout.setEncoding('utf8');
-		child.stdout.on('data', (chunk: string) => {
-			out += chunk;
-			const match = /listening on (\S+)/.exec(out);
-			if (match) resolve(match[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`emulator exited (${code}): ${out}`)));
-	});
-	return { url, stop: () => child.kill('SIGTERM') };
-}
-
 let keep: unknown; // the last result, held until its retained size is read
 
 /** Runs `work` and samples the heap while it runs: time, peak heap growth and what stays reachable (bytes). */
@@ -67,7 +46,7 @@ async function measure(work: () => Promise<number>): Promise<{ ms: number; recor
 }
 
 async function main() {
-	const emulator = await startEmulatorProcess();
+	const emulator = await startEmulatorProcess(['--purchases', String(PURCHASES)]);
 	const nodeType = new Digistore24();
 	const viaNode = async () => {
 		const items = await runAction({
@@ -96,20 +75,12 @@ async function main() {
 		return records.length;
 	};
 	try {
-		// Warm-up: JIT of n8n-core, our code and the emulator.
-		await viaNode();
-		await viaLoop();
-		const node: Awaited<ReturnType<typeof measure>>[] = [];
-		const loop: Awaited<ReturnType<typeof measure>>[] = [];
-		for (let round = 0; round < ROUNDS; round++) {
-			const order = round % 2 === 0 ? [viaNode, viaLoop] : [viaLoop, viaNode];
-			for (const side of order) {
-				const m = await measure(side);
-				if (m.records !== PURCHASES) throw new Error(`expected ${PURCHASES} purchases, got ${m.records}`);
-				(side === viaNode ? node : loop).push(m);
-			}
-		}
-		process.stdout.write(JSON.stringify({ node: process.version, purchases: PURCHASES, pageSize: PAGE_SIZE, viaNode: node, viaLoop: loop}));
+		const { viaNode: node, viaLoop: loop } = await runRounds(ROUNDS, { viaNode, viaLoop }, async (_name, side) => {
+			const m = await measure(side as () => Promise<number>);
+			if (m.records !== PURCHASES) throw new Error(`expected ${PURCHASES} purchases, got ${m.records}`);
+			return m;
+		});
+		process.stdout.write(JSON.stringify({ node: process.version, purchases: PURCHASES, pageSize: PAGE_SIZE, viaNode: node, viaLoop: loop }));
 	} finally {
 		emulator.stop();
 	}

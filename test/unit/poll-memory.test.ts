@@ -1,4 +1,4 @@
-import { admit, advance, startMemory } from '../../nodes/Digistore24/poll/memory';
+import { admit, advance, loadMemory, startMemory, storeMemory } from '../../nodes/Digistore24/poll/memory';
 import { toWallClock, wallMinus } from '../../nodes/Digistore24/poll/wallClock';
 
 describe('poll memory: overlapping windows, ids remembered, bounded', () => {
@@ -17,7 +17,7 @@ describe('poll memory: overlapping windows, ids remembered, bounded', () => {
 		expect(memory.floor).toBe('2026-11-20 10:00:00');
 		advance(memory, { serverNow: '2026-11-20 11:10:00', lateSeconds: 3600, maxRemembered: 100 });
 		expect(memory.floor).toBe('2026-11-20 10:10:00');
-		expect(Object.keys(memory.seen)).toEqual(['b']);
+		expect([...memory.seen.keys()]).toEqual(['b']);
 		// A late record inside the window is new; the one seen before is not.
 		expect(admit(memory, 'c', '2026-11-20 10:15:00')).toBe(true);
 		expect(admit(memory, 'b', '2026-11-20 10:20:00')).toBe(false);
@@ -30,9 +30,26 @@ describe('poll memory: overlapping windows, ids remembered, bounded', () => {
 		const capped = advance(memory, { serverNow: '2026-11-20 10:01:00', lateSeconds: 3600, maxRemembered: 3 });
 		expect(capped).toBe(true);
 		expect(memory.floor).toBe('2026-11-20 10:00:07');
-		expect(Object.keys(memory.seen).sort()).toEqual(['same', 't7', 't8', 't9']);
+		expect([...memory.seen.keys()].sort()).toEqual(['same', 't7', 't8', 't9']);
 		expect(admit(memory, 't6', '2026-11-20 10:00:06')).toBe(false);
 		expect(admit(memory, 'same', '2026-11-20 10:00:07')).toBe(false);
+	});
+});
+
+describe('poll memory in static data', () => {
+	it('is stored as one string and read back to the same memory', () => {
+		const memory = startMemory('2026-11-20 10:00:00');
+		admit(memory, '40000001', '2026-11-20 10:00:05');
+		admit(memory, 'id "with" \t odd\ncharacters', '2026-11-20 10:00:06');
+		const stored = storeMemory(memory);
+		expect(typeof stored.seen).toBe('string');
+		const loaded = loadMemory(JSON.parse(JSON.stringify(stored)));
+		expect(loaded).toEqual(memory);
+		expect(admit(loaded, '40000001', '2026-11-20 10:00:05')).toBe(false);
+	});
+
+	it('reads an unreadable list as empty, keeping the floor (a record may run twice, none is lost)', () => {
+		expect(loadMemory({ floor: '2026-11-20 10:00:00', seen: 'not json' })).toEqual({ floor: '2026-11-20 10:00:00', seen: new Map() });
 	});
 });
 

@@ -19,27 +19,50 @@ export interface NormalizedIpn {
 	raw?: Record<string, string>;
 }
 
-const CONVERT: Record<FieldKind, (value: string) => TypedValue | undefined> = {
-	text: (v) => v,
-	id: (v) => v,
-	email: (v) => v,
-	url: (v) => v,
-	amount: toNumber,
-	integer: toNumber,
-	flag: (v) => (v === 'Y' ? true : v === 'N' ? false : undefined),
-	date: (v) => v,
-	// Digistore24 sends "YYYY-MM-DD HH:MM:SS" without a zone; ISO form, zone left unstated.
-	datetime: (v) => (/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(v) ? v.replace(' ', 'T') : v),
-};
+const WALL_DATETIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 
 /** One parameter typed by its kind (also used for S2S postbacks); undefined when it does not fit. */
 export function typedValue(kind: FieldKind, value: string): TypedValue | undefined {
-	return CONVERT[kind](value);
+	// A switch rather than a table of functions: this runs for every field of every item.
+	switch (kind) {
+		case 'amount':
+		case 'integer':
+			return toNumber(value);
+		case 'flag':
+			return value === 'Y' ? true : value === 'N' ? false : undefined;
+		case 'datetime':
+			// Digistore24 sends "YYYY-MM-DD HH:MM:SS" without a zone; ISO form, zone left unstated.
+			return WALL_DATETIME.test(value) ? value.replace(' ', 'T') : value;
+		default:
+			return value;
+	}
 }
 
 function toNumber(value: string): number | undefined {
 	const n = Number(value);
 	return value.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+/** A field list cut into runs of one group (catalogue order), so each group object is looked up once per item. */
+interface GroupRun {
+	group: string;
+	fields: IpnField[];
+}
+
+const RUNS = new WeakMap<readonly IpnField[], GroupRun[]>();
+
+function groupRuns(fields: readonly IpnField[]): GroupRun[] {
+	let runs = RUNS.get(fields);
+	if (!runs) {
+		runs = [];
+		for (const field of fields) {
+			const last = runs[runs.length - 1];
+			if (last?.group === field.group) last.fields.push(field);
+			else runs.push({ group: field.group, fields: [field] });
+		}
+		RUNS.set(fields, runs);
+	}
+	return runs;
 }
 
 export interface NormalizeOptions {
@@ -59,13 +82,16 @@ export function normalizeIpn(params: IpnParams, event: IpnEvent, options: Normal
 	if (params.event_label) item.eventLabel = params.event_label;
 	if (params.api_mode) item.apiMode = params.api_mode;
 	if (params.ipn_version) item.ipnVersion = params.ipn_version;
-	for (const field of options.fields ?? fieldsForEvent(event)) {
-		const value = params[field.key];
-		if (value === undefined || value === '') continue;
-		const typed = CONVERT[field.kind](value);
-		if (typed === undefined) continue;
-		const group = (item[field.group] ??= {}) as TypedGroup;
-		group[field.property] = typed;
+	for (const run of groupRuns(options.fields ?? fieldsForEvent(event))) {
+		let group: TypedGroup | undefined;
+		for (const field of run.fields) {
+			const value = params[field.key];
+			if (value === undefined || value === '') continue;
+			const typed = typedValue(field.kind, value);
+			if (typed === undefined) continue;
+			group ??= (item[run.group] ??= {}) as TypedGroup;
+			group[field.property] = typed;
+		}
 	}
 	if (options.includeRaw !== false) item.raw = withoutSignature(params);
 	return item;

@@ -13,7 +13,18 @@ export interface SourceMemory {
 	/** Account wall clock `YYYY-MM-DD HH:MM:SS`: the next window starts here. */
 	floor: string;
 	/** id → created_at of emitted records at or after floor. */
-	seen: Record<string, string>;
+	seen: Map<string, string>;
+}
+
+/**
+ * A SourceMemory as it is kept in the workflow's static data. `seen` is one string, the JSON of
+ * `[id, created_at, id, created_at, …]`: n8n wraps every object in static data in a proxy and
+ * saves it as JSON after each poll, and one string is read, copied and saved far quicker than
+ * 10,000 keys (what a busy late-arrival window holds).
+ */
+export interface StoredMemory {
+	floor: string;
+	seen: string;
 }
 
 export interface AdvanceOptions {
@@ -26,16 +37,39 @@ export interface AdvanceOptions {
 }
 
 export function startMemory(floor: string): SourceMemory {
-	return { floor: normalizeWall(floor), seen: {} };
+	return { floor: normalizeWall(floor), seen: new Map() };
+}
+
+export function loadMemory(stored: StoredMemory): SourceMemory {
+	const memory: SourceMemory = { floor: String(stored.floor), seen: new Map() };
+	const flat = parseList(stored.seen);
+	for (let i = 0; i + 1 < flat.length; i += 2) memory.seen.set(String(flat[i]), String(flat[i + 1]));
+	return memory;
+}
+
+/** The stored list; an unreadable one counts as empty (a record may then run twice, none is lost). */
+function parseList(text: unknown): unknown[] {
+	try {
+		const value = JSON.parse(String(text || '[]')) as unknown;
+		return Array.isArray(value) ? value : [];
+	} catch {
+		return [];
+	}
+}
+
+export function storeMemory(memory: SourceMemory): StoredMemory {
+	const flat: string[] = [];
+	for (const [id, at] of memory.seen) flat.push(id, at);
+	return { floor: memory.floor, seen: JSON.stringify(flat) };
 }
 
 /** Whether a record must be emitted now; remembers it. */
 export function admit(memory: SourceMemory, id: string, createdAt: string): boolean {
-	if (id in memory.seen) return false;
+	if (memory.seen.has(id)) return false;
 	const at = normalizeWall(createdAt);
 	// Below the floor it was either emitted in an earlier window or is older than the user asked for.
 	if (at < memory.floor) return false;
-	memory.seen[id] = at;
+	memory.seen.set(id, at);
 	return true;
 }
 
@@ -46,16 +80,17 @@ export function admit(memory: SourceMemory, id: string, createdAt: string): bool
 export function advance(memory: SourceMemory, options: AdvanceOptions): boolean {
 	// Times are kept in the canonical form, so they compare as text.
 	const wanted = wallMinus(options.serverNow, options.lateSeconds);
-	let floor = isBefore(memory.floor, wanted) ? wanted : memory.floor;
-	const kept = Object.entries(memory.seen).filter(([, at]) => at >= floor);
-	let capped = false;
-	if (kept.length > options.maxRemembered) {
-		// Keep the newest ids; the floor goes up to the oldest kept time, so the invariant holds.
-		kept.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
-		floor = kept[options.maxRemembered - 1][1];
-		capped = true;
-	}
-	memory.floor = floor;
-	if (capped || kept.length < Object.keys(memory.seen).length) memory.seen = Object.fromEntries(kept.filter(([, at]) => at >= floor));
-	return capped;
+	memory.floor = isBefore(memory.floor, wanted) ? wanted : memory.floor;
+	forgetBelowFloor(memory);
+	if (memory.seen.size <= options.maxRemembered) return false;
+	// Keep the newest ids; the floor goes up to the oldest kept time (ids of that same second stay
+	// too), so the invariant holds.
+	const times = [...memory.seen.values()].sort();
+	memory.floor = times[times.length - options.maxRemembered];
+	forgetBelowFloor(memory);
+	return true;
+}
+
+function forgetBelowFloor(memory: SourceMemory): void {
+	for (const [id, at] of memory.seen) if (at < memory.floor) memory.seen.delete(id);
 }

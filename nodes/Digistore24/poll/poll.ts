@@ -3,8 +3,8 @@ import type { ParameterObject } from '../transport/parameters';
 import { callApi, type ApiContext } from '../transport/request';
 import { eventForChange, eventForTransaction, selectedEvents, type PollEvent, type PollSource } from './events';
 import { rebillingChangeItem, transactionItem, type ApiRow, type PolledItem } from './items';
-import { admit, advance, startMemory, type SourceMemory } from './memory';
-import { readWindow, type WindowRead } from './pages';
+import { admit, advance, loadMemory, startMemory, storeMemory, type SourceMemory, type StoredMemory } from './memory';
+import { readWindow, windowPages, type WindowRead } from './pages';
 import { normalizeWall, toWallClock } from './wallClock';
 
 /**
@@ -22,9 +22,10 @@ export interface PollSettings {
 	maxRemembered: number;
 }
 
+/** What the trigger keeps in the workflow's static data, per source. */
 export interface PollState {
-	transactions?: SourceMemory;
-	rebillingChanges?: SourceMemory;
+	transactions?: StoredMemory;
+	rebillingChanges?: StoredMemory;
 }
 
 export interface PollResult {
@@ -79,25 +80,33 @@ const SOURCES: Record<PollSource, Source> = {
 };
 
 export async function pollOnce(this: ApiContext, previous: PollState, settings: PollSettings): Promise<PollResult> {
-	const state = copyState(previous);
+	// Works on copies; the caller stores the new state only once the whole poll has succeeded.
+	const state: PollState = {};
 	const result: PollResult = { items: [], state, calls: 0, capped: [], started: [] };
 	const timed: Array<{ at: string; id: string; item: PolledItem }> = [];
 	for (const [name, events] of eventsBySource(settings.events)) {
 		const source = SOURCES[name];
-		const memory = state[name];
+		const stored = previous[name];
+		const memory = stored ? loadMemory(stored) : undefined;
 		const from = memory ? memory.floor : firstFrom(settings.startFrom);
-		const read: WindowRead = await readWindow.call(this, source.fn, source.listKey, { from, ...source.parameters(events, settings) });
-		result.calls += read.calls;
-		if (!read.serverNow) throw new Error(`Digistore24 ${source.fn} answered without current_time`);
-		let current = memory;
-		if (!current) {
-			result.started.push(name);
-			const start = settings.startFrom ? toWallClock(settings.startFrom, read.utcOffset) : undefined;
-			// No Start From: begin at the server's now, so an account's history never floods the workflow.
-			current = startMemory(start ?? read.serverNow);
-		}
-		if (memory || settings.startFrom) {
-			for (const row of read.rows) {
+		let current: SourceMemory | undefined;
+		let serverNow = '';
+		// Each page is admitted and typed while the next one is on its way (see windowPages).
+		for await (const page of windowPages.call(this, source.fn, source.listKey, { from, ...source.parameters(events, settings) })) {
+			result.calls++;
+			if (!current) {
+				if (!page.serverNow) throw new Error(`Digistore24 ${source.fn} answered without current_time`);
+				serverNow = page.serverNow;
+				if (memory) current = memory;
+				else {
+					result.started.push(name);
+					const start = settings.startFrom ? toWallClock(settings.startFrom, page.utcOffset) : undefined;
+					// No Start From: begin at the server's now, so an account's history never floods the workflow.
+					current = startMemory(start ?? serverNow);
+				}
+			}
+			if (!memory && !settings.startFrom) continue;
+			for (const row of page.rows) {
 				const event = source.eventOf(row, events, settings);
 				if (!event) continue;
 				const id = String(row.id ?? '');
@@ -106,9 +115,12 @@ export async function pollOnce(this: ApiContext, previous: PollState, settings: 
 				if (admit(current, id, at)) timed.push({ at: normalizeWall(at), id, item: source.toItem(row, event) });
 			}
 		}
-		if (advance(current, { serverNow: read.serverNow, lateSeconds: settings.lateSeconds, maxRemembered: settings.maxRemembered })) result.capped.push(name);
-		state[name] = current;
+		if (!current) throw new Error(`Digistore24 ${source.fn} answered nothing`);
+		if (advance(current, { serverNow, lateSeconds: settings.lateSeconds, maxRemembered: settings.maxRemembered })) result.capped.push(name);
+		state[name] = storeMemory(current);
 	}
+	// Sources not polled this time (events deselected) keep what they remembered.
+	for (const name of ['transactions', 'rebillingChanges'] as const) if (!state[name] && previous[name]) state[name] = copyStored(previous[name]);
 	// Oldest first across sources, as they happened.
 	timed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	result.items = timed.map((entry) => entry.item);
@@ -142,14 +154,9 @@ async function readFirstPage(this: ApiContext, source: Source, parameters: Param
 	return { rows: recordsAt(envelope.data, source.listKey) as ApiRow[], serverNow: envelope.current_time, calls: 1 };
 }
 
-/** A plain copy (n8n hands static data out wrapped in observing proxies; the copy is changed freely). */
-function copyState(previous: PollState | undefined): PollState {
-	const state: PollState = {};
-	for (const name of ['transactions', 'rebillingChanges'] as const) {
-		const memory = previous?.[name];
-		if (memory) state[name] = { floor: String(memory.floor), seen: { ...memory.seen } };
-	}
-	return state;
+/** A plain copy (n8n hands static data out wrapped in observing proxies). */
+function copyStored(stored: StoredMemory): StoredMemory {
+	return { floor: String(stored.floor), seen: String(stored.seen) };
 }
 
 function eventsBySource(values: readonly string[]): Array<[PollSource, PollEvent[]]> {
