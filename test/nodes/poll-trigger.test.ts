@@ -145,6 +145,33 @@ describe('Digistore24 Polling Trigger', () => {
 		expect(await poll()).toBeNull();
 	});
 
+	it('a later page failing (asked for while the one before is typed) fails the poll: nothing stored, the next poll emits every record once', async () => {
+		const staticData: IDataObject = {};
+		const poll = poller({ events: ['on_payment'], options: { lateMinutes: 600 } }, staticData);
+		await poll();
+		advance(5);
+		startActivity(emulator.state, { sales: 2_500, pastSeconds: [4, 1], productIds: ['512345', '512347'], seed: 12 });
+		const stored = JSON.stringify(staticData);
+		// Once page 1 is served, every further listTransactions call fails (beyond the transport's retries).
+		const state = emulator.state;
+		const logCall = state.logCall;
+		state.logCall = (entry) => {
+			logCall.call(state, entry);
+			if (entry.function === 'listTransactions' && entry.result === 'success' && state.faults.length === 0) state.faults.push({ type: '503', times: 100, function: 'listTransactions' });
+		};
+		try {
+			await expect(poll()).rejects.toThrow(/503/);
+		} finally {
+			state.logCall = logCall;
+			state.faults.length = 0;
+		}
+		expect(calls('listTransactions').filter((c) => c.result === 'success').map((c) => c.params.page_no)).toEqual(['1', '1']);
+		expect(JSON.stringify(staticData)).toBe(stored);
+		const items = (await poll())!;
+		expect(new Set(items.map((i) => (i.transaction as IDataObject).id)).size).toBe(2_500);
+		expect(items).toHaveLength(2_500);
+	});
+
 	it('a 429 with Retry-After is waited out by the transport; beyond its retries the poll fails and the next one catches up', async () => {
 		const staticData: IDataObject = {};
 		const poll = poller({ events: ['on_payment'] }, staticData);
