@@ -53,6 +53,14 @@ describe('token', () => {
 		expect(checkToken('short', 'short')).toBe('token-too-short');
 	});
 
+	it('compares with the current token after the credential changed (the expected digest is remembered per token)', () => {
+		const next = `${TOKEN}-rotated`;
+		expect(checkToken(TOKEN, TOKEN)).toBe('valid');
+		expect(checkToken(TOKEN, next)).toBe('wrong');
+		expect(checkToken(next, next)).toBe('valid');
+		expect(checkToken(next, TOKEN)).toBe('wrong');
+	});
+
 	it('refuses with 403 before looking at anything else, and never puts the token into the item', () => {
 		const { url } = filled('affiliate', 'sale');
 		expect(decidePostback(get(url.replace(TOKEN, 'wrong-token-0123456789')), settings())).toMatchObject({ run: false, status: 403, body: 'Forbidden' });

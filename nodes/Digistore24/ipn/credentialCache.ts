@@ -3,16 +3,18 @@ import { CREDENTIAL_NAME } from '../transport/request';
 
 /**
  * The trigger needs the credential (passphrase, API key) for every notification. n8n reads it from
- * the database, decrypts it and, under its default expression engine, takes a second expression
- * sandbox to resolve it: more CPU than everything else the trigger does. So each process keeps
- * what it read for `KEEP_MS`, per workflow, node and credential. A refused notification may mean
- * the passphrase (or postback token) just changed, so it asks for a fresh read, granted only when
- * the last read is `REREAD_AFTER_MS` old: forged requests cannot cost more than one read per
- * trigger that often.
- * A changed passphrase applies at the latest `KEEP_MS` after the change; a notification refused
- * before that is retried by Digistore24, so nothing is lost. At most `MAX_KEPT` triggers are kept.
+ * the database, decrypts it and, under its default expression engine, takes a fresh expression
+ * isolate to resolve it (n8n 2.41.1: credentials-helper.js, applyDefaultsAndOverwrites; the pool
+ * disposes every isolate after use and builds a new one): roughly a third of the CPU n8n spends on
+ * a whole request there. So each process keeps what it read for `KEEP_MS`, per workflow, node and
+ * credential (kept 5 s, the reads cost ~2% of the default engine's throughput on 2 cores).
+ * A refused notification may mean the passphrase (or postback token) just changed, so it asks for
+ * a fresh read, granted only when the last read is `REREAD_AFTER_MS` old: a new secret applies to
+ * the first request that carries it, and forged requests cannot cost more than one read per
+ * trigger that often. An old secret is refused once a request with the new one came, at the
+ * latest `KEEP_MS` after the change. At most `MAX_KEPT` triggers are kept.
  */
-const KEEP_MS = 5_000;
+const KEEP_MS = 30_000;
 const REREAD_AFTER_MS = 2_000;
 const MAX_KEPT = 200;
 

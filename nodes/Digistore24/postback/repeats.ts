@@ -6,10 +6,11 @@ import { createHash } from 'crypto';
  * postback again on purpose (a resend from its log, a corrected order).
  */
 export function redeliveryKeyOf(params: Record<string, string>): string {
-	const hash = createHash('sha1');
+	// One string, one hash call: an update() per name and value cost more than the hash itself.
+	let text = '';
 	for (const key of Object.keys(params).sort()) {
 		if (key === 'random') continue;
-		hash.update(key).update('\u0000').update(params[key]).update('\u0001');
+		text += `${key}\u0000${params[key]}\u0001`;
 	}
-	return hash.digest('base64').slice(0, 16);
+	return createHash('sha1').update(text).digest('base64').slice(0, 16);
 }
