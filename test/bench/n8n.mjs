@@ -1,4 +1,4 @@
-// Row 2: the same signed notification against five workflows in one real n8n (the e2e harness:
+// Row 2: the same signed notification against six workflows in one real n8n (the e2e harness:
 // pinned n8n on Node 24, our packed package and the floor fixture installed as community
 // packages), load from a second process with autocannon on loopback. Every round runs every
 // workflow once, in a rotated order, so drift within the instance hits all of them alike.
@@ -101,7 +101,9 @@ export async function benchRealN8n({ engine, tarball, floorTarball, form, rounds
 		const postbackCredential = form.postbackToken
 			? await n8n.api.createCredential({ name: 'Digistore24 postback token', type: 'digistore24PostbackApi', data: { token: form.postbackToken } })
 			: undefined;
-		const variants = workflows({ credential, passphrase: form.passphrase, postbackCredential, form });
+		// Attached to the credential floor only, never read (test/bench/fixtures/…/BenchFloorCredentialTrigger.node.js).
+		const floorCredential = await n8n.api.createCredential({ name: 'Bench floor credential', type: 'benchFloorApi', data: { token: 'never-read' } });
+		const variants = workflows({ credential, passphrase: form.passphrase, postbackCredential, form, floorCredential });
 		for (const variant of variants) {
 			const created = await n8n.api.createWorkflow({ name: `bench ${variant.key}`, ...variant.workflow });
 			variant.id = created.id;
@@ -177,7 +179,7 @@ async function checkBehaviour(variants, form) {
 		return `${res.status} ${(await res.text()).slice(0, 40)}`.trim();
 	};
 	// GET variants (postbacks): the real postback, and the same with another token.
-	const gets = { postback: ['200 OK', '403 Forbidden'], floorGet: ['200 OK', '200 OK'] };
+	const gets = { postback: ['200 OK', '403 Forbidden'], floorGet: ['200 OK', '200 OK'], floorCredGet: ['200 OK', '200 OK'] };
 	for (const variant of variants.filter((v) => v.method === 'GET')) {
 		const got = [await get(variant.url), await get(variant.url.replace(form.postbackToken, 'not-the-token-0123456789'))];
 		if (JSON.stringify(got) !== JSON.stringify(gets[variant.key])) throw new Error(`${variant.key}: expected ${gets[variant.key].join(', ')}; got ${got.join(', ')}`);
@@ -185,6 +187,7 @@ async function checkBehaviour(variants, form) {
 	const expected = {
 		trigger: ['200 OK', '403 Forbidden'],
 		floor: ['200 OK', '200 OK'],
+		floorCred: ['200 OK', '200 OK'],
 		webhook: ['200 OK', '200 OK'],
 		verify: ['200', /^500/],
 		code: ['200', /^500/],

@@ -7,6 +7,8 @@ import { ACTION_TYPE, TRIGGER_TYPE } from '../e2e/harness/digistore24.mjs';
 export const POSTBACK_TYPE = 'n8n-nodes-digistore24.digistore24PostbackTrigger';
 
 export const FLOOR_TYPE = 'n8n-nodes-bench-floor.benchFloorTrigger';
+/** The same floor with a credential attached that it never reads (see its file for why). */
+export const FLOOR_CREDENTIAL_TYPE = 'n8n-nodes-bench-floor.benchFloorCredentialTrigger';
 const WEBHOOK = { type: 'n8n-nodes-base.webhook', typeVersion: 2.1 };
 
 const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
@@ -26,6 +28,24 @@ const chain = (...nodes) => ({
 
 const noOp = () => node('NoOp', 'n8n-nodes-base.noOp', 1, 1, {});
 const credentialRef = (credential) => ({ digistore24Api: { id: credential.id, name: credential.name } });
+
+/** The floor with a credential attached (never read), as a variant under `key`. */
+function credentialFloor(key, floorCredential, extra) {
+	const id = randomUUID();
+	return {
+		key,
+		label: 'minimal community trigger with a credential attached (never read) → NoOp',
+		path: `${id}/ipn`,
+		...extra,
+		workflow: chain(
+			node('Bench Floor Credential Trigger', FLOOR_CREDENTIAL_TYPE, 1, 0, {}, {
+				webhookId: id,
+				credentials: { benchFloorApi: { id: floorCredential.id, name: floorCredential.name } },
+			}),
+			noOp(),
+		),
+	};
+}
 
 /** A sha_sign check as users write it in a Code node today (parsed body, passphrase in the code). */
 export function codeNodeVerifier(passphrase) {
@@ -49,10 +69,11 @@ return out;`;
 
 /**
  * Each entry: {key, label, workflow, path}. `path` is the production webhook path.
- * (a)/(b): trigger → NoOp, answered on receipt. (c): Webhook (Raw Body on) → verifier, answered
+ * (a)/(b): trigger → NoOp, answered on receipt; the floor also with a credential attached (a figure
+ * without a goal: what n8n charges any workflow holding a credential). (c): Webhook (Raw Body on) → verifier, answered
  * when the verifier finished (lastNode, no body), so a failed verification answers 500.
  */
-export function benchWorkflows({ credential, passphrase }) {
+export function benchWorkflows({ credential, passphrase, floorCredential }) {
 	const triggerId = randomUUID();
 	const floorId = randomUUID();
 	const webhookNode = (path, parameters) =>
@@ -77,6 +98,7 @@ export function benchWorkflows({ credential, passphrase }) {
 			path: `${floorId}/ipn`,
 			workflow: chain(node('Bench Floor Trigger', FLOOR_TYPE, 1, 0, {}, { webhookId: floorId }), noOp()),
 		},
+		credentialFloor('floorCred', floorCredential),
 		{
 			key: 'webhook',
 			label: "n8n's Webhook node → NoOp (onReceived, \"OK\", no verification)",
@@ -104,10 +126,11 @@ export function benchWorkflows({ credential, passphrase }) {
 }
 
 /**
- * Row 5: the postback trigger against the same floor trigger, both requested with GET and the
+ * Row 6: the postback trigger against the same floor trigger, both requested with GET and the
  * query string of an affiliate sale postback, as Digistore24 sends it; both answered on receipt.
+ * The floor with a credential attached runs beside them (a figure without a goal).
  */
-export function postbackWorkflows({ postbackCredential, form }) {
+export function postbackWorkflows({ postbackCredential, form, floorCredential }) {
 	const postbackId = randomUUID();
 	const floorId = randomUUID();
 	return [
@@ -133,5 +156,6 @@ export function postbackWorkflows({ postbackCredential, form }) {
 			query: form.postbackQuery,
 			workflow: chain(node('Bench Floor Trigger', FLOOR_TYPE, 1, 0, {}, { webhookId: floorId }), noOp()),
 		},
+		credentialFloor('floorCredGet', floorCredential, { method: 'GET', query: form.postbackQuery }),
 	];
 }
