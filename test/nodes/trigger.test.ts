@@ -128,6 +128,19 @@ describe('automatic setup', () => {
 		}
 	});
 
+	it('removes the connection once when n8n calls delete() for both webhooks at the same time', async () => {
+		const { server, hooks } = await trigger({ events: ['on_payment'] });
+		try {
+			await hooks.create();
+			const callsBefore = emulator.state.calls.length;
+			expect(await Promise.all([hooks.delete(), hooks.delete()])).toEqual([true, true]);
+			expect(connections()).toHaveLength(0);
+			expect(emulator.state.calls.slice(callsBefore).map((c) => c.function)).toEqual(['ipnDelete']);
+		} finally {
+			await server.stop();
+		}
+	});
+
 	it('names a changed API key at activation; once reported, activating again registers with the new key', async () => {
 		const { server, hooks, setup } = await trigger({ events: ['on_payment'] });
 		try {

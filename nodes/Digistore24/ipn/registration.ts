@@ -11,13 +11,18 @@ import { webhookUrlFor } from './paths';
  * keyed by API key and our domain_id), ipnDelete. Test listening and production activation each
  * keep their own domain_id in static data, so neither can touch or orphan the other's connection.
  *
- * The domain_id is kept for good once chosen: publishing a changed workflow (n8n calls delete()
- * then checkExists()/create()), deactivating and activating again, and restarts all use the same
- * one, so the connection keeps its passphrase and what Digistore24 still retries stays verifiable.
- * delete() removes the connection (no orphan after a real deactivation; n8n calls the same delete()
- * for a publish and cannot tell us which it is) and notes that nothing is registered, so the
- * create() of a publish follows without another API call: the gap without a connection is one
- * ipnSetup long.
+ * The domain_id is kept for good once chosen: publishing a changed workflow, deactivating and
+ * activating again, and restarts all use the same one, so the connection keeps its passphrase and
+ * what Digistore24 still retries stays verifiable.
+ *
+ * Publishing: n8n 2.x re-registers the trigger only when its own settings changed (name, type,
+ * version, webhookId, credentials, parameters); then it calls delete() for each "default" webhook,
+ * stores the new version and calls checkExists()/create(). delete() still removes the connection:
+ * it gets the same activation mode ('update') for a publish and an unpublish, and a publish that
+ * removes, disables or renames the trigger calls delete() with no create() after it, so keeping
+ * the connection there would leave an orphan sending to a URL n8n no longer serves. delete() notes
+ * that nothing is registered, so create() goes straight to ipnSetup: the gap without a connection
+ * is n8n's own work between the two hooks plus one ipnSetup.
  */
 export interface RegistrationSlot extends IDataObject {
 	domainId?: string;
@@ -148,9 +153,25 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
+/**
+ * Removals under way in this process. n8n calls delete() for each of the trigger's two "default"
+ * webhooks at once (n8n 2.x tears a node's webhooks down in parallel); both would see the
+ * connection registered and call ipnDelete twice. The second waits for the first instead.
+ */
+const removing = new Map<string, Promise<boolean>>();
+
 export async function deleteConnection(ctx: IHookFunctions): Promise<boolean> {
 	const slot = slotFor(ctx);
 	if (!slot.domainId || slot.registered === false) return true;
+	const key = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id}\u0000${slot.domainId}`;
+	const running = removing.get(key);
+	if (running) return await running;
+	const removal = removeConnection(ctx, slot).finally(() => removing.delete(key));
+	removing.set(key, removal);
+	return await removal;
+}
+
+async function removeConnection(ctx: IHookFunctions, slot: RegistrationSlot): Promise<boolean> {
 	const keyNow = apiKeyId(String((await ctx.getCredentials(CREDENTIAL_NAME)).apiKey));
 	if (slot.keyId && slot.keyId !== keyNow) {
 		// The connection belongs to the old key: this key cannot remove it. Remember that the change
