@@ -10,11 +10,10 @@
 // own settings changed (name, type, version, webhookId, credentials, parameters): then it calls the
 // trigger's delete() and create(); a publish that changes anything else leaves it alone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { credentialBody, emulatorControl, tokensInStoredExecutions, triggerWorkflow, waitForFinishedExecutions } from './harness/digistore24.mjs';
-import { startEmulatorProcess } from './harness/emulator.mjs';
-import { freePort, startN8n, waitFor } from './harness/n8n.mjs';
-import { packPackage } from './harness/pack.mjs';
+import { test } from 'node:test';
+import { credentialBody, tokensInStoredExecutions, triggerWorkflow, waitForFinishedExecutions } from './harness/digistore24.mjs';
+import { n8nWithEmulator } from './harness/fixture.mjs';
+import { waitFor } from './harness/n8n.mjs';
 import { n8nRuntime } from './harness/runtime.mjs';
 
 const PUBLISHES = 20;
@@ -24,21 +23,9 @@ const skip = n8nRuntime().major < 2 ? 'n8n 1.x has no publish (saving an active 
 let n8n;
 let emulator;
 let ds24;
-
-before(async () => {
-	if (skip) return;
-	emulator = await startEmulatorProcess({ port: await freePort() });
-	ds24 = emulatorControl(emulator.url);
-	// 10 runs a second: more than n8n's default expression engine runs on 2 shared cores (see
-	// README, "Bursts"), so, like the load tests, this runs the legacy engine.
-	n8n = await startN8n({ packageTarball: packPackage(), env: { N8N_EXPRESSION_ENGINE: process.env.E2E_ENGINE ?? 'legacy' } });
-	console.error(`[e2e] n8n ready in ${n8n.startMs} ms`);
-});
-
-after(async () => {
-	await n8n?.stop();
-	await emulator?.stop();
-});
+// 10 runs a second: more than n8n's default expression engine runs on 2 shared cores (see
+// README, "Bursts"), so, like the load tests, this runs the legacy engine.
+if (!skip) n8nWithEmulator({ legacyEngine: true }, (f) => ({ n8n, emulator, ds24 } = f));
 
 /** SALE000030, …, SALE000050, SALE000134 → "SALE000030–SALE000050, SALE000134". */
 function ranges(orders) {
