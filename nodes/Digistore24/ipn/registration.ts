@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-w
 import { callApiData, CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../transport/request';
 import { setupTokens } from './events';
 import { repeatScope, repeatsToStore, type StoredRepeats } from './dedupe';
+import { credentialsForSetup, handOverCredentials } from './credentialHandover';
 import { derivePassphrase } from './passphrase';
 import { webhookUrlFor } from './paths';
 
@@ -21,8 +22,9 @@ import { webhookUrlFor } from './paths';
  * it gets the same activation mode ('update') for a publish and an unpublish, and a publish that
  * removes, disables or renames the trigger calls delete() with no create() after it, so keeping
  * the connection there would leave an orphan sending to a URL n8n no longer serves. delete() notes
- * that nothing is registered, so create() goes straight to ipnSetup: the gap without a connection
- * is n8n's own work between the two hooks plus one ipnSetup.
+ * that nothing is registered and hands its credential read to create() (credentialHandover.ts),
+ * so create() goes straight to ipnSetup: the gap without a connection is n8n's own work between
+ * the two hooks plus one ipnSetup.
  */
 export interface RegistrationSlot extends IDataObject {
 	domainId?: string;
@@ -108,7 +110,7 @@ export async function connectionExists(ctx: IHookFunctions): Promise<boolean> {
 
 export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 	const settings = registrationSettings(ctx);
-	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const credentials = await credentialsForSetup(ctx);
 	const apiKey = String(credentials.apiKey);
 	await assertReachableUrl(ctx, settings.url, String(credentials.baseUrl || DEFAULT_BASE_URL));
 	if (!settings.events.length) {
@@ -172,7 +174,8 @@ export async function deleteConnection(ctx: IHookFunctions): Promise<boolean> {
 }
 
 async function removeConnection(ctx: IHookFunctions, slot: RegistrationSlot): Promise<boolean> {
-	const keyNow = apiKeyId(String((await ctx.getCredentials(CREDENTIAL_NAME)).apiKey));
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const keyNow = apiKeyId(String(credentials.apiKey));
 	if (slot.keyId && slot.keyId !== keyNow) {
 		// The connection belongs to the old key: this key cannot remove it. Remember that the change
 		// was reported, so activating again goes ahead (see assertSameApiKey).
@@ -189,6 +192,7 @@ async function removeConnection(ctx: IHookFunctions, slot: RegistrationSlot): Pr
 	}
 	// The domain_id stays: the next create() (a publish, or activating again) reuses it.
 	saveSlot(ctx, { domainId: slot.domainId, registered: false });
+	handOverCredentials(ctx, credentials);
 	storeRepeats(ctx);
 	return true;
 }
