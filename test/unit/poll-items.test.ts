@@ -24,6 +24,19 @@ describe('polled rows → IPN items', () => {
 		expect(item).toMatchObject({ transaction: { amount: 49, id: '40012345' }, billing: { paySequenceNo: 2 }, amounts: { vendor: 35.1 } });
 	});
 
+	it('each row is typed on its own: nothing of the row before carries over', () => {
+		const first = transactionItem(row, POLL_EVENTS[0]);
+		const sparse = { id: '40012346', purchase_id: 'EFGH6789', created_at: '2026-11-25 10:00:01', transaction_type: 'payment', amount: '10.00', currency: 'EUR' };
+		const second = transactionItem(sparse, POLL_EVENTS[0]);
+		const alone = normalizeIpn(
+			{ event: 'on_payment', order_id: 'EFGH6789', transaction_id: '40012346', transaction_type: 'payment', transaction_date: '2026-11-25', transaction_amount: '10.00', transaction_currency: 'EUR', amount: '10.00', currency: 'EUR' },
+			findEvent('on_payment')!,
+			{ includeRaw: false },
+		);
+		expect(second).toEqual({ ...alone, source: 'poll', raw: sparse });
+		expect(first.buyer).toMatchObject({ email: 'a@example.com' });
+	});
+
 	it('an affiliate sale puts the earning on amounts.affiliate', () => {
 		expect(transactionItem({ ...row, role: 'affiliate' }, POLL_EVENTS[0]).amounts).toMatchObject({ affiliate: 35.1 });
 	});

@@ -17,40 +17,40 @@ export interface PolledItem extends NormalizedIpn {
 
 /**
  * listTransactions row → the IPN parameters it stands for ('' where the row has nothing: the
- * normalizer skips those, as it skips empty IPN parameters). An object literal of one fixed shape
- * per source: building 10,000 of them per poll costs a fraction of adding keys one by one.
+ * normalizer skips those, as it skips empty IPN parameters), written into `params`. The poll
+ * hands in one object for all rows (the normalizer only reads it): the same fields rewritten are
+ * far cheaper than 10,000 fresh objects per poll, which were a third of its garbage.
  */
-function transactionParams(row: ApiRow, event: string): IpnParams {
+function transactionParams(row: ApiRow, event: string, params: IpnParams): IpnParams {
 	// The row's earning is this account's share: the vendor's, or the affiliate's when we promoted it.
 	const earning = text(row.earning);
 	const promoted = text(row.role) === 'affiliate';
-	return {
-		event,
-		order_id: text(row.purchase_id),
-		transaction_id: text(row.id),
-		parent_transaction_id: text(row.parent_transaction_id),
-		transaction_type: text(row.transaction_type),
-		transaction_date: datePart(text(row.created_at)),
-		transaction_amount: text(row.amount),
-		transaction_currency: text(row.currency),
-		transaction_vat_amount: text(row.vat_amount),
-		amount: text(row.amount),
-		amount_vat: text(row.vat_amount),
-		amount_vendor: promoted ? '' : earning,
-		amount_affiliate: promoted ? earning : '',
-		currency: text(row.currency),
-		pay_method: text(row.pay_method),
-		billing_type: text(row.billing_type),
-		pay_sequence_no: text(row.pay_sequence_no),
-		product_id: text(row.product_id),
-		product_name: text(row.product_name),
-		buyer_id: text(row.buyer_id),
-		email: text(row.email),
-		buyer_first_name: text(row.first_name),
-		buyer_last_name: text(row.last_name),
-		country: text(row.country),
-		affiliate_name: text(row.affiliate_name),
-	};
+	params.event = event;
+	params.order_id = text(row.purchase_id);
+	params.transaction_id = text(row.id);
+	params.parent_transaction_id = text(row.parent_transaction_id);
+	params.transaction_type = text(row.transaction_type);
+	params.transaction_date = datePart(text(row.created_at));
+	params.transaction_amount = text(row.amount);
+	params.transaction_currency = text(row.currency);
+	params.transaction_vat_amount = text(row.vat_amount);
+	params.amount = text(row.amount);
+	params.amount_vat = text(row.vat_amount);
+	params.amount_vendor = promoted ? '' : earning;
+	params.amount_affiliate = promoted ? earning : '';
+	params.currency = text(row.currency);
+	params.pay_method = text(row.pay_method);
+	params.billing_type = text(row.billing_type);
+	params.pay_sequence_no = text(row.pay_sequence_no);
+	params.product_id = text(row.product_id);
+	params.product_name = text(row.product_name);
+	params.buyer_id = text(row.buyer_id);
+	params.email = text(row.email);
+	params.buyer_first_name = text(row.first_name);
+	params.buyer_last_name = text(row.last_name);
+	params.country = text(row.country);
+	params.affiliate_name = text(row.affiliate_name);
+	return params;
 }
 
 /** listRebillingStatusChanges row → the IPN parameters it stands for. */
@@ -70,8 +70,11 @@ function changeParams(row: ApiRow, event: string): IpnParams {
 	};
 }
 
+/** Refilled for every transaction row (see transactionParams). */
+const TRANSACTION_PARAMS: IpnParams = {};
+
 export function transactionItem(row: ApiRow, event: PollEvent): PolledItem {
-	return item(transactionParams(row, event.ipn.value), row, event);
+	return item(transactionParams(row, event.ipn.value, TRANSACTION_PARAMS), row, event);
 }
 
 export function rebillingChangeItem(row: ApiRow, event: PollEvent): PolledItem {
@@ -85,7 +88,7 @@ export function rebillingChangeItem(row: ApiRow, event: PollEvent): PolledItem {
 }
 
 /** Per event, only the catalogue fields a polled row can fill (same order): the item is the same, typing is quicker. */
-const FILLABLE = new Set([...Object.keys(transactionParams({}, '')), ...Object.keys(changeParams({}, ''))]);
+const FILLABLE = new Set([...Object.keys(transactionParams({}, '', {})), ...Object.keys(changeParams({}, ''))]);
 const fieldsByEvent = new Map<string, IpnField[]>();
 
 function fillableFields(event: PollEvent): IpnField[] {
