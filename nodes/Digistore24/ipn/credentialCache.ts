@@ -7,7 +7,7 @@ import { CREDENTIAL_NAME } from '../transport/request';
  * isolate to resolve it (n8n 2.41.1: credentials-helper.js, applyDefaultsAndOverwrites; the pool
  * disposes every isolate after use and builds a new one): roughly a third of the CPU n8n spends on
  * a whole request there. So each process keeps what it read for `KEEP_MS`, per workflow, node and
- * credential (kept 5 s, the reads cost ~2% of the default engine's throughput on 2 cores).
+ * credential (at 5 s the reads still cost ~2% of the default engine's throughput on 2 cores).
  * A refused notification may mean the passphrase (or postback token) just changed, so it asks for
  * a fresh read, granted only when the last read is `REREAD_AFTER_MS` old: a new secret applies to
  * the first request that carries it, and forged requests cannot cost more than one read per
