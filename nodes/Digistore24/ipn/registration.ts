@@ -156,7 +156,7 @@ export async function createConnection(ctx: IHookFunctions): Promise<boolean> {
 }
 
 /**
- * Removals under way in this process. n8n calls delete() for each of the trigger's two "default"
+ * Removals under way in this n8n instance. n8n calls delete() for each of the trigger's two "default"
  * webhooks at once (n8n 2.x tears a node's webhooks down in parallel); both would see the
  * connection registered and call ipnDelete twice. The second waits for the first instead.
  */

@@ -175,10 +175,24 @@ export async function postAll(url, bodies, concurrency = 10) {
  * leaves out executions still queued or running, so it cannot tell "slow" from "lost").
  */
 export function executionCounts(n8n, workflowId) {
+	const script = `const s=require('sqlite3');const d=new s.Database(process.argv[1],s.OPEN_READONLY);d.all("select status, count(*) as n from execution_entity where workflowId=? and deletedAt is null group by status",[process.argv[2]],(e,r)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify(Object.fromEntries(r.map(x=>[x.status,x.n]))));d.close()})`;
+	return readN8nDatabase(n8n, script, workflowId);
+}
+
+/**
+ * Runs `script` with n8n's own Node and sqlite3 on its database (argv[1]) for a workflow
+ * (argv[2]), `input` on stdin; the script prints JSON, returned parsed.
+ */
+function readN8nDatabase(n8n, script, workflowId, input = '') {
 	const rt = n8nRuntime();
 	const db = path.join(n8n.userFolder, '.n8n/database.sqlite');
-	const script = `const s=require('sqlite3');const d=new s.Database(process.argv[1],s.OPEN_READONLY);d.all("select status, count(*) as n from execution_entity where workflowId=? and deletedAt is null group by status",[process.argv[2]],(e,r)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify(Object.fromEntries(r.map(x=>[x.status,x.n]))));d.close()})`;
-	const out = execFileSync(rt.node, ['-e', script, db, workflowId], { cwd: rt.homeDir, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(rt.homeDir, 'node_modules') } });
+	const out = execFileSync(rt.node, ['-e', script, db, workflowId], {
+		cwd: rt.homeDir,
+		input,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		env: { ...process.env, NODE_PATH: path.join(rt.homeDir, 'node_modules') },
+	});
 	return JSON.parse(out);
 }
 
@@ -187,17 +201,8 @@ export function executionCounts(n8n, workflowId) {
  * executions, read from n8n's SQLite database: proof that a notification is held by a stored run.
  */
 export function tokensInStoredExecutions(n8n, workflowId, tokens) {
-	const rt = n8nRuntime();
-	const db = path.join(n8n.userFolder, '.n8n/database.sqlite');
 	const script = `const s=require('sqlite3');const want=new Set(JSON.parse(require('fs').readFileSync(0,'utf8')));const found=new Set();const d=new s.Database(process.argv[1],s.OPEN_READONLY);d.each("select d.data from execution_entity e join execution_data d on d.executionId=e.id where e.workflowId=? and e.deletedAt is null",[process.argv[2]],(e,r)=>{if(e)throw e;for(const m of r.data.matchAll(/[A-Za-z0-9_-]+/g))if(want.has(m[0]))found.add(m[0])},(e)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify([...found]));d.close()})`;
-	const out = execFileSync(rt.node, ['-e', script, db, workflowId], {
-		cwd: rt.homeDir,
-		input: JSON.stringify(tokens),
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-		env: { ...process.env, NODE_PATH: path.join(rt.homeDir, 'node_modules') },
-	});
-	return new Set(JSON.parse(out));
+	return new Set(readN8nDatabase(n8n, script, workflowId, JSON.stringify(tokens)));
 }
 
 /** Waits until no execution of the workflow is queued or running and the count has not moved for `quietMs`; the counts by status. */
