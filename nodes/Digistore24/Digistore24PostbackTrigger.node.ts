@@ -102,18 +102,19 @@ export class Digistore24PostbackTrigger implements INodeType {
 			body: req.method === 'POST' ? rawBodyOf(this) : '',
 			contentType: String(req.headers?.['content-type'] ?? ''),
 		};
+		const node = this.getNode(); // once: n8n deep-copies the node on every call
 		const settings: Omit<PostbackSettings, 'token'> = {
 			events: this.getNodeParameter('events', []) as string[],
 			productIds: splitIds(options.productIds),
 			includeTests: options.includeTests === true,
 			rawOnly: options.output === 'raw',
-			memory: createDeduplicator(`postback:${this.getWorkflow().id}:${this.getNode().id}`, []),
+			memory: createDeduplicator(`postback:${this.getWorkflow().id}:${node.id}`, []),
 		};
-		const read = await triggerCredentials(this, { type: CREDENTIAL });
+		const read = await triggerCredentials(this, { type: CREDENTIAL, node });
 		let decision = decidePostback(request, { ...settings, token: tokenOf(read.credentials) });
 		// Refused with a credential read a moment ago: it may have just changed, so read it again.
 		if (decision.status === 403 && read.cached) {
-			const { credentials } = await triggerCredentials(this, { type: CREDENTIAL, fresh: true });
+			const { credentials } = await triggerCredentials(this, { type: CREDENTIAL, fresh: true, node });
 			decision = decidePostback(request, { ...settings, token: tokenOf(credentials) });
 		}
 		const res = this.getResponseObject();
@@ -124,7 +125,8 @@ export class Digistore24PostbackTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		// n8n sends this answer once it has stored the execution, so an OK stands for a stored run.
-		res.type('text/plain');
+		// The header itself: express's type() looks the type up on every request.
+		res.setHeader('Content-Type', 'text/plain; charset=utf-8');
 		return { webhookResponse: 'OK', workflowData: [this.helpers.returnJsonArray([decision.item as IDataObject])] };
 	}
 }

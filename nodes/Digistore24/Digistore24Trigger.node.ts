@@ -205,9 +205,10 @@ export class Digistore24Trigger implements INodeType {
 		const now = Date.now();
 		const testListening = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
+		const node = this.getNode(); // once: n8n deep-copies the node on every call
 		// Test listening and production keep their own memory; only production's is stored.
 		const memory = repeatMemory(
-			repeatScope(this.getWorkflow().id, this.getNode().id, testListening),
+			repeatScope(this.getWorkflow().id, node.id, testListening),
 			testListening ? undefined : (staticData.repeats as Partial<StoredRepeats> | undefined),
 		);
 		const settings = {
@@ -221,11 +222,11 @@ export class Digistore24Trigger implements INodeType {
 			repeats: { memory, dropExact: options.repeats === 'drop' && !afterSuccess, now },
 		};
 		const rawBody = rawBodyOf(this);
-		const read = await triggerCredentials(this);
+		const read = await triggerCredentials(this, { node });
 		let decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, read.credentials) });
 		// Refused with a credential read a moment ago: it may have just changed, so read it again.
 		if (decision.status === 403 && read.cached) {
-			const fresh = await triggerCredentials(this, { fresh: true });
+			const fresh = await triggerCredentials(this, { fresh: true, node });
 			if (!fresh.cached) decision = decide(rawBody, { ...settings, passphrase: passphraseOf(this, fresh.credentials) });
 		}
 		if (decision.run === false && decision.droppedRepeat) {
@@ -249,7 +250,8 @@ export class Digistore24Trigger implements INodeType {
 		const workflowData = [this.helpers.returnJsonArray([decision.item as IDataObject])];
 		if (afterSuccess) return { workflowData };
 		// n8n answers this OK itself, and only once it has stored (or, in queue mode, enqueued) the run.
-		res.type('text/plain');
+		// The header itself: express's type() looks the type up on every request.
+		res.setHeader('Content-Type', 'text/plain; charset=utf-8');
 		return { workflowData, webhookResponse: 'OK' };
 	}
 }

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, IWebhookFunctions } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../transport/request';
 
 /**
@@ -20,8 +20,11 @@ const MAX_KEPT = 200;
 
 const kept = new Map<string, { readAt: number; credentials: ICredentialDataDecryptedObject }>();
 
-export async function triggerCredentials(ctx: IWebhookFunctions, { fresh = false, type = CREDENTIAL_NAME } = {}): Promise<{ credentials: ICredentialDataDecryptedObject; cached: boolean }> {
-	const node = ctx.getNode();
+/** `node`: the trigger's node as the caller already has it (n8n deep-copies the node on every getNode()). */
+export async function triggerCredentials(
+	ctx: IWebhookFunctions,
+	{ fresh = false, type = CREDENTIAL_NAME, node = ctx.getNode() }: { fresh?: boolean; type?: string; node?: INode } = {},
+): Promise<{ credentials: ICredentialDataDecryptedObject; cached: boolean }> {
 	const key = `${ctx.getWorkflow().id}:${node.id}:${type}:${node.credentials?.[type]?.id ?? ''}`;
 	const hit = kept.get(key);
 	const age = hit ? Date.now() - hit.readAt : Infinity;

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { digestOf } from './hash';
 
 /**
  * Repeats of a notification. Digistore24 sends the same notification again on purpose: a retry
@@ -31,7 +31,7 @@ export interface RepeatInfo {
 
 /** The exact body: Digistore24's retries are byte-identical, everything it means as new is not. */
 export function deliveryKey(rawBody: string): string {
-	return createHash('sha256').update(rawBody).digest('base64').slice(0, 22);
+	return digestOf('sha256', rawBody, 'base64').slice(0, 22);
 }
 
 /** As kept in static data: [key, first seen (ms since epoch), count], oldest first. */

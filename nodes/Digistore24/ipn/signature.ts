@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'crypto';
+import { timingSafeEqual } from 'crypto';
+import { digestOf } from './hash';
 
 /**
  * Digistore24's `sha_sign`: SHA-512 over `key=value<passphrase>` for every non-empty parameter,
@@ -17,7 +18,7 @@ const SIGNATURE_KEYS = new Set(['SHA_SIGN', 'SHASIGN']);
 export const UNSIGNED_MARKER = 'no_signature_passphrase_provided';
 
 export function signIpn(params: Record<string, string>, passphrase: string, options: SignOptions = {}): string {
-	return createHash('sha512').update(canonicalString(params, passphrase, options), 'utf8').digest('hex').toUpperCase();
+	return digestOf('sha512', canonicalString(params, passphrase, options), 'hex').toUpperCase();
 }
 
 export function canonicalString(params: Record<string, string>, passphrase: string, options: SignOptions = {}): string {
@@ -36,21 +37,37 @@ export function canonicalString(params: Record<string, string>, passphrase: stri
 /**
  * The keys in Digistore24's order (PHP's SORT_STRING: by bytes, not by locale). Digistore24 sends
  * the same parameters in the same order again and again, so the order of the last layouts is kept:
- * sorting ~180 keys costs more than hashing them.
+ * sorting ~180 keys costs more than hashing them. A layout is recognised by comparing the names one
+ * by one with those remembered (cheaper than building a key string for a lookup).
  */
 const LAYOUT_CACHE_SIZE = 64;
-const layouts = new Map<string, string[]>();
+interface Layout {
+	upperCase: boolean;
+	/** The names in the order sent. */
+	sent: string[];
+	sorted: string[];
+}
+/** Most recently used first. */
+const layouts: Layout[] = [];
 
 function sortedKeys(params: Record<string, string>, upperCase: boolean): string[] {
 	const keys = Object.keys(params);
-	// JSON is unambiguous whatever characters the keys hold (a plain join is not: "a&b" vs "a", "b").
-	const layout = (upperCase ? 'U' : 'K') + JSON.stringify(keys);
-	const known = layouts.get(layout);
-	if (known) return known;
-	const sorted = upperCase ? keys.sort((a, b) => byteOrder(a.toUpperCase(), b.toUpperCase())) : keys.sort(byteOrder);
-	if (layouts.size >= LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value as string);
-	layouts.set(layout, sorted);
+	for (let i = 0; i < layouts.length; i++) {
+		const layout = layouts[i];
+		if (layout.upperCase !== upperCase || !sameNames(layout.sent, keys)) continue;
+		if (i > 0) layouts.unshift(...layouts.splice(i, 1));
+		return layout.sorted;
+	}
+	const sorted = upperCase ? [...keys].sort((a, b) => byteOrder(a.toUpperCase(), b.toUpperCase())) : [...keys].sort(byteOrder);
+	if (layouts.length >= LAYOUT_CACHE_SIZE) layouts.pop();
+	layouts.unshift({ upperCase, sent: keys, sorted });
 	return sorted;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 /** `sha_sign` in any letter case, or the legacy `SHASIGN`. */
@@ -72,11 +89,10 @@ export function verifyIpn(params: Record<string, string>, passphrase: string | u
 	if (got === UNSIGNED_MARKER) return 'unsigned';
 	if (!/^[0-9a-fA-F]{128}$/.test(got)) return 'invalid';
 	const received = Buffer.from(got, 'hex');
-	// The HTML-decoding variants only differ when some value holds an entity.
-	const variants = hasEntity(params) ? VARIANTS : VARIANTS.slice(0, 2);
-	for (const variant of variants) {
-		const expected = createHash('sha512').update(canonicalString(params, passphrase, variant), 'utf8').digest();
-		if (timingSafeEqual(received, expected)) return 'valid';
+	for (const variant of VARIANTS) {
+		// The HTML-decoding variants only differ when some value holds an entity.
+		if (variant.htmlDecodeValues && !hasEntity(params)) break;
+		if (timingSafeEqual(received, digestOf('sha512', canonicalString(params, passphrase, variant)))) return 'valid';
 	}
 	return 'invalid';
 }

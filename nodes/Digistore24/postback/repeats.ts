@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { digestOf } from '../ipn/hash';
 
 /**
  * The key of an exact repeat: every parameter but `{random}` (new in each request Digistore24
@@ -12,5 +12,5 @@ export function redeliveryKeyOf(params: Record<string, string>): string {
 		if (key === 'random') continue;
 		text += `${key}\u0000${params[key]}\u0001`;
 	}
-	return createHash('sha1').update(text).digest('base64').slice(0, 16);
+	return digestOf('sha1', text, 'base64').slice(0, 16);
 }

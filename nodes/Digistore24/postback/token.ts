@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'crypto';
+import { timingSafeEqual } from 'crypto';
+import { digestOf } from '../ipn/hash';
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
 /**
@@ -17,7 +18,7 @@ export function checkToken(sent: string | undefined, expected: string | undefine
 	return timingSafeEqual(digest(sent), expectedDigest(expected)) ? 'valid' : 'wrong';
 }
 
-const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+const digest = (text: string): Buffer => digestOf('sha256', text);
 
 /** The credential's token is the same for every request: its digest is computed once per token. */
 let lastExpected: { token: string; digest: Buffer } | undefined;
