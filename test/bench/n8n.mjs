@@ -1,7 +1,7 @@
 // Row 2: the same signed notification against six workflows in one real n8n (the e2e harness:
 // pinned n8n on Node 24, our packed package and the floor fixture installed as community
 // packages), load from a second process with autocannon on loopback. Every round runs every
-// workflow once, in a rotated order, so drift within the instance hits all of them alike.
+// workflow once, in a balanced order (roundOrder), so drift within the instance hits all of them alike.
 //
 // Throughput counts executions, not answers: a run ends when autocannon stops and every answered
 // request's execution has finished (polled through n8n's executions list), and the rate is
@@ -153,8 +153,10 @@ export async function benchRealN8n({ engine, tarball, floorTarball, form, rounds
 		for (const variant of variants) await measure(variant, warmupSeconds);
 		const results = Object.fromEntries(variants.map((v) => [v.key, { label: v.label, runs: [] }]));
 		for (let round = 0; round < rounds; round++) {
-			const order = variants.map((_, i) => variants[(i + round) % variants.length]);
-			for (const variant of order) {
+			for (const variant of roundOrder(variants, round)) {
+				// What the previous run left behind (garbage, the task runner, SQLite's write-ahead log) is
+				// paid before this run starts, not by it.
+				await settle(cpu);
 				const m = await measure(variant, seconds);
 				results[variant.key].runs.push(m);
 				log(`  ${engine} round ${round + 1}/${rounds} ${variant.key.padEnd(8)} ${m.rps.toFixed(1)} req/s, ${m.perCpuSecond.toFixed(1)} req/CPU-s (answered ${m.answeredRps.toFixed(1)}/s, drain ${m.drainSeconds.toFixed(1)} s, p50 ${m.p50} ms, failed ${m.failed})`);
@@ -164,6 +166,33 @@ export async function benchRealN8n({ engine, tarball, floorTarball, form, rounds
 	} finally {
 		await n8n?.stop();
 		rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * The order of one round: a Williams design, in which over every n rounds (2n for an odd number of
+ * workflows) each workflow runs right after every other one equally often. A plain rotation kept
+ * every workflow behind the same one each round: one always ran right after the Code node's
+ * workflow and paid for what that left behind (up to 0.3 below its pair in such rounds).
+ */
+export function roundOrder(variants, round) {
+	const n = variants.length;
+	// First row 0, 1, n-1, 2, n-2, …; row r adds r to each; odd n: every other block of n reversed.
+	const first = Array.from({ length: n }, (_, k) => (k === 0 ? 0 : k % 2 ? (k + 1) / 2 : n - k / 2));
+	const order = first.map((i) => variants[(i + round) % n]);
+	return n % 2 && Math.floor(round / n) % 2 ? order.reverse() : order;
+}
+
+/** Waits (at most 5 s) until n8n's process group used under 10% of a core over 250 ms. */
+async function settle(cpu) {
+	const deadline = Date.now() + 5000;
+	let before = cpu();
+	if (!Number.isFinite(before)) return; // n8n's process group not found: nothing to wait for
+	while (Date.now() < deadline) {
+		await sleep(250);
+		const now = cpu();
+		if (now - before < 0.025) return;
+		before = now;
 	}
 }
 

@@ -101,4 +101,20 @@ describe('sha_sign: the remembered key order of recent layouts', () => {
 		expect(answers).toEqual(Array.from({ length: 3 }, () => ['valid', 'invalid']));
 		expect(canonicalString(params, PASS)).toBe(`A=2${PASS}b=3${PASS}event=on_refund${PASS}z=1${PASS}`);
 	});
+
+	it('keeps every layout right beyond the 64 it remembers, and sorts upper-cased keys apart', () => {
+		// 100 layouts, each seen three times in turn: the later ones push the first out of memory.
+		const layouts = Array.from({ length: 100 }, (_, i) => ({ event: 'on_payment', [`k${i}`]: 'x', b: String(i), a: 'y' }));
+		for (let pass = 0; pass < 3; pass++) {
+			for (const params of layouts) {
+				expect(verifyIpn({ ...params, sha_sign: signIpn(params, PASS) }, PASS)).toBe('valid');
+				expect(verifyIpn({ ...params, sha_sign: signIpn(params, PASS, { upperCaseKeys: true }) }, PASS)).toBe('valid');
+			}
+		}
+		// "a" < "B" < "c" by upper case, "B" < "a" < "c" by bytes: one layout, two orders.
+		const mixed = { c: '3', a: '1', B: '2' };
+		expect(canonicalString(mixed, PASS)).toBe(`B=2${PASS}a=1${PASS}c=3${PASS}`);
+		expect(canonicalString(mixed, PASS, { upperCaseKeys: true })).toBe(`A=1${PASS}B=2${PASS}C=3${PASS}`);
+		expect(canonicalString(mixed, PASS)).toBe(`B=2${PASS}a=1${PASS}c=3${PASS}`);
+	});
 });

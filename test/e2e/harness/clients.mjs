@@ -14,7 +14,7 @@ export function publicApi(baseUrl, getKey, quirks) {
 	const call = apiClient(baseUrl, getKey);
 	return {
 		call,
-		createCredential: (c) => call('POST', '/credentials', { ...c, data: quirks.credentialData(c.data) }), // {name, type, data}
+		createCredential: (c) => call('POST', '/credentials', { ...c, data: quirks.credentialData(c.data, c.type) }), // {name, type, data}
 		deleteCredential: (id) => call('DELETE', `/credentials/${id}`),
 		/** Stored credential test: {status:'OK'|'Error', message}. */
 		testCredential: (id) => call('POST', `/credentials/${id}/test`),
@@ -47,7 +47,7 @@ export function restApi(baseUrl, quirks, api) {
 			if (credentials.id || quirks.testsUnsavedCredentials) return await test(credentials);
 			const saved = await api.createCredential({ name: `credential test ${Date.now()}`, type: credentials.type, data: credentials.data });
 			try {
-				return await test({ ...credentials, id: saved.id, data: quirks.credentialData(credentials.data) });
+				return await test({ ...credentials, id: saved.id, data: quirks.credentialData(credentials.data, credentials.type) });
 			} finally {
 				await api.deleteCredential(saved.id);
 			}
