@@ -56,9 +56,12 @@ test('a sale, an upsell, a refund and a chargeback over connections built from t
 		assert.deepEqual([kind, answer.status, answer.body], [kind, 200, 'OK']);
 		sent.push(answer.values);
 	}
-	// Each OK was sent after n8n stored its execution: all four are there at once.
-	const counted = executionCounts(n8n, wf.id);
-	assert.equal(Object.values(counted).reduce((a, b) => a + b, 0), 4, `4 executions stored when the last OK arrived: ${JSON.stringify(counted)}`);
+	// n8n 2.x sends each OK after it stored the execution: all four are there at once. (n8n 1.x
+	// answers before it stores, for every on-receipt webhook: README, Compatibility.)
+	if (n8n.major >= 2) {
+		const counted = executionCounts(n8n, wf.id);
+		assert.equal(Object.values(counted).reduce((a, b) => a + b, 0), 4, `4 executions stored when the last OK arrived: ${JSON.stringify(counted)}`);
+	}
 	const runs = await n8n.waitForExecutions(wf.id, 4);
 	const byTransaction = new Map(runs.flatMap(items).map((item) => [item.transaction.id, item]));
 	const [sale, upsell, refund, chargeback] = sent.map((values) => byTransaction.get(values.transaction_id));
