@@ -342,7 +342,7 @@ function resultsMarkdown({ n8nRun }) {
 	const settings = statedSettings('default');
 	return `# Benchmark results
 
-Written by \`npm run bench${QUICK ? ' -- --quick' : ''}\` (test/bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${QUICK ? 'quick run' : 'full run'}, ${fmt((Date.now() - started) / 60000, 1)} min.
+Written by \`npm run bench${QUICK ? ' -- --quick' : ''}\` (test/bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${QUICK ? 'quick run' : ONLY.size < 6 ? `rows ${[...ONLY].join(', ')} only` : 'full run'}, ${fmt((Date.now() - started) / 60000, 1)} min.
 
 - **Machine:** ${m.cores} cores, ${m.cpu}, ${m.memory} RAM, ${m.system}. Load average (1/5/15 min) at the start ${load(loadAtStart)}, at the end ${load(os.loadavg())}: the machine is shared, so absolute figures move between runs; every ratio compares two measurements of the same round.
 - **n8n:** ${rt.version} on Node ${n8nRun?.runs[0]?.nodeVersion ?? '24'}, installed by test/e2e/n8n/install.sh; SQLite, regular execution mode, one instance per expression engine. Both packages installed the community way (npm pack, untar into \`~/.n8n/nodes/node_modules\`).
