@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { triggerCredentials } from './ipn/credentialCache';
+import { rawBodyOf } from './ipn/rawBody';
 import { createDeduplicator } from './ipn/dedupe';
 import { splitIds } from './ipn/registration';
 import { POSTBACK_EVENTS } from './postback/events';
@@ -133,11 +134,4 @@ export class Digistore24PostbackTrigger implements INodeType {
 
 function tokenOf(credentials: IDataObject): string | undefined {
 	return typeof credentials.token === 'string' ? credentials.token : undefined;
-}
-
-/** The body exactly as sent; n8n keeps it as `rawBody`. */
-function rawBodyOf(ctx: IWebhookFunctions): string {
-	const req = ctx.getRequestObject() as { rawBody?: Buffer | string };
-	if (req.rawBody === undefined || req.rawBody === null) return '';
-	return typeof req.rawBody === 'string' ? req.rawBody : req.rawBody.toString('utf8');
 }

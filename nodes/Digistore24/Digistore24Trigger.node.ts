@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 import { IPN_EVENTS } from './ipn/events';
 import { triggerCredentials } from './ipn/credentialCache';
+import { rawBodyOf } from './ipn/rawBody';
 import { repeatMemory, repeatScope, type StoredRepeats } from './ipn/dedupe';
 import { eticketActionsOption, firstPaymentOnlyOption } from './ipn/filters';
 import { decide } from './ipn/receive';
@@ -269,11 +270,4 @@ function passphraseOf(ctx: IWebhookFunctions, credentials: ICredentialDataDecryp
 	return ctx.getNodeParameter('setup') === 'manual'
 		? (credentials.ipnPassphrase as string | undefined)
 		: automaticPassphrase(String(credentials.apiKey), slotFor(ctx));
-}
-
-/** The body exactly as sent; n8n keeps it as `rawBody` (its parsed `body` rewrites bracketed keys). */
-function rawBodyOf(ctx: IWebhookFunctions): string {
-	const req = ctx.getRequestObject() as { rawBody?: Buffer | string };
-	if (req.rawBody === undefined || req.rawBody === null) return '';
-	return typeof req.rawBody === 'string' ? req.rawBody : req.rawBody.toString('utf8');
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { digestOf } from '../ipn/hash';
 
 /**
  * n8n's Retry On Fail re-runs a failed node with all its items, in the same execution. For calls
@@ -25,7 +25,7 @@ export function sentOnceKey(ctx: IExecuteFunctions, itemIndex: number, fn: strin
 	if (!executionId) return undefined;
 	// A loop runs the node again with a new run index: those are new calls, not re-runs.
 	const runIndex = String(ctx.evaluateExpression('{{ $runIndex }}', itemIndex));
-	const call = createHash('sha256').update(JSON.stringify([fn, parameters])).digest('base64');
+	const call = digestOf('sha256', JSON.stringify([fn, parameters]), 'base64');
 	return [executionId, ctx.getNode().id, runIndex, itemIndex, call].join('\u0000');
 }
 

@@ -18,6 +18,11 @@ const KEEP_MS = 30_000;
 const REREAD_AFTER_MS = 2_000;
 const MAX_KEPT = 200;
 
+/** A trigger's credential, told apart by workflow, node and the credential attached to it (shared with credentialHandover.ts). */
+export function triggerCredentialKey(ctx: Pick<IWebhookFunctions, 'getWorkflow'>, node: INode, type: string): string {
+	return `${ctx.getWorkflow().id ?? ''}\u0000${node.id}\u0000${type}\u0000${node.credentials?.[type]?.id ?? ''}`;
+}
+
 const kept = new Map<string, { readAt: number; credentials: ICredentialDataDecryptedObject }>();
 
 /** `node`: the trigger's node as the caller already has it (n8n deep-copies the node on every getNode()). */
@@ -25,7 +30,7 @@ export async function triggerCredentials(
 	ctx: IWebhookFunctions,
 	{ fresh = false, type = CREDENTIAL_NAME, node = ctx.getNode() }: { fresh?: boolean; type?: string; node?: INode } = {},
 ): Promise<{ credentials: ICredentialDataDecryptedObject; cached: boolean }> {
-	const key = `${ctx.getWorkflow().id}:${node.id}:${type}:${node.credentials?.[type]?.id ?? ''}`;
+	const key = triggerCredentialKey(ctx, node, type);
 	const hit = kept.get(key);
 	const age = hit ? Date.now() - hit.readAt : Infinity;
 	if (hit && age < (fresh ? REREAD_AFTER_MS : KEEP_MS)) return { credentials: hit.credentials, cached: true };

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHookFunctions } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../transport/request';
+import { triggerCredentialKey } from './credentialCache';
 
 /**
  * A publish that changed the trigger's settings runs delete() (ipnDelete) and, moments later,
@@ -13,10 +14,7 @@ const HANDOVER_MS = 5_000;
 
 const handedOver = new Map<string, { at: number; credentials: ICredentialDataDecryptedObject }>();
 
-function keyFor(ctx: IHookFunctions): string {
-	const node = ctx.getNode();
-	return `${ctx.getWorkflow().id ?? ''}\u0000${node.id}\u0000${node.credentials?.[CREDENTIAL_NAME]?.id ?? ''}`;
-}
+const keyFor = (ctx: IHookFunctions): string => triggerCredentialKey(ctx, ctx.getNode(), CREDENTIAL_NAME);
 
 export function handOverCredentials(ctx: IHookFunctions, credentials: ICredentialDataDecryptedObject): void {
 	const now = Date.now();

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'crypto';
+import { randomBytes } from 'crypto';
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 import { callApiData, CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../transport/request';
 import { setupTokens } from './events';
 import { repeatScope, repeatsToStore, type StoredRepeats } from './dedupe';
 import { credentialsForSetup, handOverCredentials } from './credentialHandover';
+import { digestOf } from './hash';
 import { derivePassphrase } from './passphrase';
 import { webhookUrlFor } from './paths';
 
@@ -244,7 +245,7 @@ export function settingsMismatch(asked: { ipn_url: string; categories: string; t
 /** The key's id as Digistore24 shows it (`ipn_config_api_key_id`): the number before the dash. */
 export function apiKeyId(apiKey: string): string {
 	const prefix = /^(\d+)-/.exec(apiKey.trim())?.[1];
-	return prefix ?? `#${createHash('sha256').update(apiKey).digest('hex').slice(0, 8)}`;
+	return prefix ?? `#${digestOf('sha256', apiKey, 'hex').slice(0, 8)}`;
 }
 
 /**
