@@ -141,6 +141,38 @@ async function withFloorTarball(fn) {
 	}
 }
 
+/**
+ * One figure per comparison of a real-n8n run (rows 2 and 6), each side's rounds compared with
+ * its pair of the same round: req/s (the figure) and req per CPU-second (a BENCH line beside it).
+ * `versions: false` leaves n8n's and Node's versions out of the label (they follow the line above).
+ */
+function addComparisons(row, r, comparisons) {
+	const engineName = r.engine === 'default' ? 'default engine (vm)' : 'legacy engine';
+	const key = r.engine === 'default' ? 'vm' : 'legacy';
+	const runs = (k) => r.results[k].runs;
+	const rate = (k) =>
+		`${fmt(median(runs(k).map((m) => m.rps)), 1)} req/s, ${fmt(median(runs(k).map((m) => m.perCpuSecond)), 1)} req/CPU-s (p50 ${fmt(median(runs(k).map((m) => m.p50)), 0)} ms)`;
+	// Each round measured both sides back to back: compare them round by round.
+	const paired = (a, b, field) => spread(runs(a).map((m, i) => m[field] / runs(b)[i][field]));
+	const failed = Object.values(r.results).reduce((n, v) => n + v.runs.reduce((sum, m) => sum + m.failed, 0), 0);
+	if (failed) failures.push(`row ${row} (${engineName}): ${failed} requests without a 2xx answer`);
+	for (const { id, ours, base, what, name, goal, versions = true } of comparisons) {
+		const byRate = paired(ours, base, 'rps');
+		const byCpu = paired(ours, base, 'perCpuSecond');
+		addFigure({
+			id,
+			what: `${what}, ${versions ? `n8n ${r.n8nVersion}, Node ${r.nodeVersion}, ` : ''}${engineName}`,
+			ours: rate(ours),
+			baseline: rate(base),
+			ratio: `req/s ${ratioText(byRate)}; per CPU-s ${fmt(byCpu.median)} (${fmt(byCpu.min)}–${fmt(byCpu.max)})`,
+			value: byRate.median,
+			goal,
+			name: `${name}_rps_${key}`,
+		});
+		addBenchLine(`${name}_per_cpu_${key}`, byCpu.median);
+	}
+}
+
 async function rowPostback(tarball) {
 	log('6: postback trigger vs the floor, both with GET');
 	const form = await tsx('test/bench/payloads.ts', []);
@@ -148,52 +180,13 @@ async function rowPostback(tarball) {
 		for (const engine of ENGINES) {
 			log(`6: real n8n, ${engine} expression engine`);
 			const r = await benchRealN8n({ engine, tarball, floorTarball, form: { ...form }, workflows: postbackWorkflows, ...CONFIG.n8n[engine], log });
-			const runs = (k) => r.results[k].runs;
-			const rate = (k) => `${fmt(median(runs(k).map((m) => m.rps)), 1)} req/s, ${fmt(median(runs(k).map((m) => m.perCpuSecond)), 1)} req/CPU-s (p50 ${fmt(median(runs(k).map((m) => m.p50)), 0)} ms)`;
-			const paired = (field, base = 'floorGet') => spread(runs('postback').map((m, i) => m[field] / runs(base)[i][field]));
-			const failed = Object.values(r.results).reduce((n, v) => n + v.runs.reduce((sum, m) => sum + m.failed, 0), 0);
-			const engineName = engine === 'default' ? 'default engine (vm)' : 'legacy engine';
-			if (failed) failures.push(`row 6 (${engineName}): ${failed} requests without a 2xx answer`);
-			const byRate = paired('rps');
-			const byCpu = paired('perCpuSecond');
-			const key = engine === 'default' ? 'vm' : 'legacy';
-			addFigure({
-				id: '6',
-				what: `Digistore24 Postback Trigger vs a minimal community trigger, GET with a ${form.postbackQuery.length}-char affiliate sale postback query, n8n ${r.n8nVersion}, Node ${r.nodeVersion}, ${engineName}`,
-				ours: rate('postback'),
-				baseline: rate('floorGet'),
-				ratio: `req/s ${ratioText(byRate)}; per CPU-s ${fmt(byCpu.median)} (${fmt(byCpu.min)}–${fmt(byCpu.max)})`,
-				value: byRate.median,
-				goal: { op: '>=', value: 0.95 },
-				name: `postback_vs_floor_rps_${key}`,
-			});
-			addBenchLine(`postback_vs_floor_per_cpu_${key}`, byCpu.median);
-			// No goal: the floor with a credential attached, what n8n charges for holding one (see the fixture).
-			const credRate = paired('rps', 'floorCredGet');
-			const credCpu = paired('perCpuSecond', 'floorCredGet');
-			addFigure({
-				id: '6',
-				what: `… the same against the minimal trigger with a credential attached (never read), ${engineName}`,
-				ours: rate('postback'),
-				baseline: rate('floorCredGet'),
-				ratio: `req/s ${ratioText(credRate)}; per CPU-s ${fmt(credCpu.median)} (${fmt(credCpu.min)}–${fmt(credCpu.max)})`,
-				value: credRate.median,
-				name: `postback_vs_credential_floor_rps_${key}`,
-			});
-			addBenchLine(`postback_vs_credential_floor_per_cpu_${key}`, credCpu.median);
-			// The two baselines compared: what n8n charges for holding a credential, which the token needs.
-			const chargeRate = spread(runs('floorCredGet').map((m, i) => m.rps / runs('floorGet')[i].rps));
-			const chargeCpu = spread(runs('floorCredGet').map((m, i) => m.perCpuSecond / runs('floorGet')[i].perCpuSecond));
-			addFigure({
-				id: '6',
-				what: `… n8n's charge for a credential: the minimal trigger with a credential attached vs without, ${engineName}`,
-				ours: rate('floorCredGet'),
-				baseline: rate('floorGet'),
-				ratio: `req/s ${ratioText(chargeRate)}; per CPU-s ${fmt(chargeCpu.median)} (${fmt(chargeCpu.min)}–${fmt(chargeCpu.max)})`,
-				value: chargeRate.median,
-				name: `postback_credential_floor_vs_floor_rps_${key}`,
-			});
-			addBenchLine(`postback_credential_floor_vs_floor_per_cpu_${key}`, chargeCpu.median);
+			addComparisons('6', r, [
+				{ id: '6', ours: 'postback', base: 'floorGet', what: `Digistore24 Postback Trigger vs a minimal community trigger, GET with a ${form.postbackQuery.length}-char affiliate sale postback query`, name: 'postback_vs_floor', goal: { op: '>=', value: 0.95 } },
+				// No goal: the floor with a credential attached, what n8n charges for holding one (see the fixture).
+				{ id: '6', ours: 'postback', base: 'floorCredGet', what: '… the same against the minimal trigger with a credential attached (never read)', name: 'postback_vs_credential_floor', versions: false },
+				// The two baselines compared: what n8n charges for holding a credential, which the token needs.
+				{ id: '6', ours: 'floorCredGet', base: 'floorGet', what: "… n8n's charge for a credential: the minimal trigger with a credential attached vs without", name: 'postback_credential_floor_vs_floor', versions: false },
+			]);
 		}
 	});
 }
@@ -208,38 +201,14 @@ async function rowN8n(tarball) {
 			out.push(await benchRealN8n({ engine, tarball, floorTarball, form: { ...form }, ...CONFIG.n8n[engine], log }));
 		}
 		for (const r of out) {
-			const engineName = r.engine === 'default' ? 'default engine (vm)' : 'legacy engine';
-			const key = r.engine === 'default' ? 'vm' : 'legacy';
-			const runs = (k) => r.results[k].runs;
-			const rate = (k) =>
-				`${fmt(median(runs(k).map((m) => m.rps)), 1)} req/s, ${fmt(median(runs(k).map((m) => m.perCpuSecond)), 1)} req/CPU-s (p50 ${fmt(median(runs(k).map((m) => m.p50)), 0)} ms)`;
-			// Each round measured both sides back to back: compare them round by round.
-			const paired = (a, b, field) => spread(runs(a).map((m, i) => m[field] / runs(b)[i][field]));
-			const failed = Object.values(r.results).reduce((n, v) => n + v.runs.reduce((sum, m) => sum + m.failed, 0), 0);
-			if (failed) failures.push(`row 2 (${engineName}): ${failed} requests without a 2xx answer`);
-			const comparisons = [
-				['2a', 'trigger', 'floor', 'Digistore24 Trigger vs a minimal community trigger', `trigger_vs_floor`, { op: '>=', value: 0.95 }],
-				['2a', 'trigger', 'floorCred', '… the same against the minimal trigger with a credential attached (never read)', `trigger_vs_credential_floor`, undefined],
+			addComparisons('2', r, [
+				{ id: '2a', ours: 'trigger', base: 'floor', what: 'Digistore24 Trigger vs a minimal community trigger', name: 'trigger_vs_floor', goal: { op: '>=', value: 0.95 } },
+				{ id: '2a', ours: 'trigger', base: 'floorCred', what: '… the same against the minimal trigger with a credential attached (never read)', name: 'trigger_vs_credential_floor' },
 				// What n8n charges any workflow for holding a credential, the triggers' included: its two baselines compared.
-				['2a', 'floorCred', 'floor', "… n8n's charge for a credential: the minimal trigger with a credential attached vs without", `credential_floor_vs_floor`, undefined],
-				['2b', 'trigger', 'webhook', "Digistore24 Trigger vs n8n's Webhook node (no verification)", `trigger_vs_webhook`, r.engine === 'legacy' ? { op: '>=', value: 0.95 } : undefined],
-				['2c', 'verify', 'code', 'Webhook + Verify Notification vs Webhook + Code node checking sha_sign', `verify_vs_code`, { op: '>=', value: 1.0 }],
-			];
-			for (const [id, ours, base, what, name, goal] of comparisons) {
-				const byRate = paired(ours, base, 'rps');
-				const byCpu = paired(ours, base, 'perCpuSecond');
-				addFigure({
-					id,
-					what: `${what}, n8n ${r.n8nVersion}, Node ${r.nodeVersion}, ${engineName}`,
-					ours: rate(ours),
-					baseline: rate(base),
-					ratio: `req/s ${ratioText(byRate)}; per CPU-s ${fmt(byCpu.median)} (${fmt(byCpu.min)}–${fmt(byCpu.max)})`,
-					value: byRate.median,
-					goal,
-					name: `${name}_rps_${key}`,
-				});
-				addBenchLine(`${name}_per_cpu_${key}`, byCpu.median);
-			}
+				{ id: '2a', ours: 'floorCred', base: 'floor', what: "… n8n's charge for a credential: the minimal trigger with a credential attached vs without", name: 'credential_floor_vs_floor' },
+				{ id: '2b', ours: 'trigger', base: 'webhook', what: "Digistore24 Trigger vs n8n's Webhook node (no verification)", name: 'trigger_vs_webhook', goal: r.engine === 'legacy' ? { op: '>=', value: 0.95 } : undefined },
+				{ id: '2c', ours: 'verify', base: 'code', what: 'Webhook + Verify Notification vs Webhook + Code node checking sha_sign', name: 'verify_vs_code', goal: { op: '>=', value: 1.0 } },
+			]);
 		}
 		return { form, runs: out };
 	});
